@@ -1,0 +1,102 @@
+# shellcheck shell=bash
+# Sourced by every deploy script: one place for paths, ports and the environment
+# the .NET processes and tests read. Every value can be overridden by setting it
+# before calling a script (e.g. PGPORT_DIPLOMACY=56432 ./deploy/run.sh).
+# No `set -e` here: the calling script owns its shell options.
+
+REPO_ROOT="${REPO_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+# Everything we create at run time lives here (git-ignored), never in system dirs.
+DIPLOMACY_DATA="${DIPLOMACY_DATA:-$REPO_ROOT/.local}"
+
+# Private, non-default ports so we never collide with a system PostgreSQL/RabbitMQ.
+PGPORT_DIPLOMACY="${PGPORT_DIPLOMACY:-55432}"
+RABBIT_PORT="${RABBIT_PORT:-55672}"
+RABBIT_DIST_PORT="${RABBIT_DIST_PORT:-55673}"
+RABBIT_MGMT_PORT="${RABBIT_MGMT_PORT:-55674}"
+RABBIT_EPMD_PORT="${RABBIT_EPMD_PORT:-54369}"
+RABBIT_NODENAME="${RABBIT_NODENAME:-diplomacy@localhost}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+MEMBERSHIP_PORT="${MEMBERSHIP_PORT:-5101}"
+EXCHANGES_PORT="${EXCHANGES_PORT:-5102}"
+PEACE_PORT="${PEACE_PORT:-5103}"
+EXPORTS_PORT="${EXPORTS_PORT:-5104}"
+PORTFOLIO_PORT="${PORTFOLIO_PORT:-5105}"
+
+# Read by the services and by the tests. No database in the Postgres string:
+# each service (and each test fixture) appends its own.
+export DIPLOMACY_POSTGRES="${DIPLOMACY_POSTGRES:-Host=127.0.0.1;Port=$PGPORT_DIPLOMACY;Username=postgres;Password=postgres}"
+export DIPLOMACY_RABBITMQ="${DIPLOMACY_RABBITMQ:-amqp://guest:guest@127.0.0.1:$RABBIT_PORT/}"
+export DIPLOMACY_RABBITMQ_MANAGEMENT="${DIPLOMACY_RABBITMQ_MANAGEMENT:-http://127.0.0.1:$RABBIT_MGMT_PORT}"
+# The machine has no internet: stop tools from phoning home (and from waiting on it).
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MASSTRANSIT_USAGE_TELEMETRY=false
+
+# Services are written in parallel by other engineers: only list the ones that exist.
+SERVICES=()
+for _name in Membership Exchanges PeaceBuilding Exports Portfolio; do
+    [[ -f "$REPO_ROOT/services/$_name/$_name.csproj" ]] && SERVICES+=("$_name")
+done
+unset _name
+
+service_port() {
+    case "$1" in
+        Membership) echo "$MEMBERSHIP_PORT" ;;
+        Exchanges) echo "$EXCHANGES_PORT" ;;
+        PeaceBuilding) echo "$PEACE_PORT" ;;
+        Exports) echo "$EXPORTS_PORT" ;;
+        Portfolio) echo "$PORTFOLIO_PORT" ;;
+        *) echo "unknown service: $1" >&2; return 1 ;;
+    esac
+}
+
+# One database per service; also used as the lower-case name for logs, pids and URLs.
+service_db() {
+    case "$1" in
+        Membership|Exchanges|PeaceBuilding|Exports|Portfolio) echo "${1,,}" ;;
+        *) echo "unknown service: $1" >&2; return 1 ;;
+    esac
+}
+
+# Install Debian packages on a fresh machine (root directly, otherwise through sudo).
+apt_install() {
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || { echo "need root or sudo to install: $*" >&2; return 1; }
+        sudo=(sudo)
+    fi
+    echo "Installing $* ..."
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+# True if the pid runs and is not a zombie (an exited child of a still-running
+# run.sh stays a zombie until reaped, and `kill -0` alone reports it alive).
+pid_alive() {
+    kill -0 "$1" 2>/dev/null && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]
+}
+
+# Stop the .NET processes recorded in $DIPLOMACY_DATA/pids: TERM, then KILL after 10 s.
+# Only pids whose command line is still `dotnet` are touched (a stale pid file may
+# point at a recycled pid that now belongs to something else).
+stop_pidfiles() {
+    local f pid alive=() deadline
+    shopt -s nullglob
+    for f in "$DIPLOMACY_DATA"/pids/*.pid; do
+        pid=$(cat "$f" 2>/dev/null || true)
+        if [[ $pid =~ ^[0-9]+$ ]] && pid_alive "$pid" \
+           && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q dotnet; then
+            echo "Stopping $(basename "$f" .pid) (pid $pid)"
+            kill -TERM "$pid" 2>/dev/null || true
+            alive+=("$pid")
+        fi
+        rm -f "$f"
+    done
+    shopt -u nullglob
+    deadline=$((SECONDS + 10))
+    for pid in "${alive[@]}"; do
+        while pid_alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+        if pid_alive "$pid"; then
+            echo "pid $pid ignored TERM for 10 s: KILL"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    done
+}

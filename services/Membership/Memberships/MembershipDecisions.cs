@@ -1,0 +1,210 @@
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.Http;
+
+namespace Diplomacy.Membership.Memberships;
+
+/// <summary>Seoul applies to join a network. The stream id is derived from <paramref name="NetworkId"/> by the caller.</summary>
+public sealed record ApplyForMembership(Guid NetworkId, PartialDate AppliedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (NetworkId == Guid.Empty) yield return new("networkId", "Is required.");
+    }
+}
+
+public sealed record AcceptMembership(PartialDate AcceptedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+/// <summary>Seoul is elected to <paramref name="Role"/> from <paramref name="TermStart"/>, until <paramref name="TermEnd"/> if planned.</summary>
+public sealed record ElectRole(Role Role, PartialDate TermStart, PartialDate? TermEnd = null, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        foreach (var error in Check.Defined(Role, "role")) yield return error;
+        if (TermEnd is not null && TermStart is not null && TermEnd.IsCertainlyBefore(TermStart))
+            yield return new("termEnd", "Must not be before termStart.");
+        if (Note is { Length: > 500 }) yield return new("note", "Must be at most 500 characters.");
+    }
+}
+
+/// <summary>Ends the term of <paramref name="Role"/> that started on <paramref name="TermStart"/>.</summary>
+public sealed record EndRoleTerm(Role Role, PartialDate TermStart, PartialDate EndedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Check.Defined(Role, "role");
+}
+
+public sealed record CommitHosting(HostingKind Kind, string Title, PartialDate PlannedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.Defined(Kind, "kind"), .. Check.NotBlank(Title, "title")];
+}
+
+/// <summary>The hosting committed under <paramref name="Title"/> took place (titles match ignoring case).</summary>
+public sealed record DeliverHosting(string Title, PartialDate DeliveredOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Check.NotBlank(Title, "title");
+}
+
+public sealed record AssessFee(int Year, Money Fee) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        foreach (var error in Check.InRange(Year, 1800, 2100, "year")) yield return error;
+        if (Fee is null)
+        {
+            yield return new("fee", "Is required.");
+            yield break;
+        }
+        foreach (var error in Check.NotNegative(Fee.Amount, "fee.amount")) yield return error;
+        if (Fee.Currency.Value is null) yield return new("fee.currency", "Is required.");
+    }
+}
+
+public sealed record PayFee(int Year, PartialDate PaidOn, Money Paid) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        foreach (var error in Check.InRange(Year, 1800, 2100, "year")) yield return error;
+        if (Paid is null)
+        {
+            yield return new("paid", "Is required.");
+            yield break;
+        }
+        foreach (var error in Check.Positive(Paid.Amount, "paid.amount")) yield return error;
+        if (Paid.Currency.Value is null) yield return new("paid.currency", "Is required.");
+    }
+}
+
+public sealed record LapseMembership(PartialDate LapsedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+public sealed record WithdrawMembership(PartialDate WithdrawnOn, string? Reason = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (Reason is { Length: > 500 }) yield return new("reason", "Must be at most 500 characters.");
+    }
+}
+
+public sealed record ReinstateMembership(PartialDate ReinstatedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+public static class MembershipDecisions
+{
+    /// <summary>Starts the stream; <paramref name="networkAcronym"/> is the network's current acronym, loaded by the caller.</summary>
+    public static object[] Decide(ApplyForMembership command, string networkAcronym)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(networkAcronym);
+        return [new MembershipApplied(command.NetworkId, networkAcronym, command.AppliedOn)];
+    }
+
+    public static object[] Decide(Membership state, AcceptMembership command)
+    {
+        Rule.Require(state.Status == MembershipStatus.Applied,
+            $"Only an application can be accepted; this membership is {Describe(state.Status)}.");
+        Rule.Require(!command.AcceptedOn.IsCertainlyBefore(state.AppliedOn),
+            $"A membership cannot be accepted before Seoul applied ({state.AppliedOn}).");
+        return [new MembershipAccepted(command.AcceptedOn)];
+    }
+
+    public static object[] Decide(Membership state, ElectRole command)
+    {
+        RequireActive(state, "take up a role");
+        Rule.Require(!state.Roles.Any(term => term.Role == command.Role && term.TermStart == command.TermStart),
+            $"A term as {command.Role} starting {command.TermStart} is already recorded.");
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        return [new RoleElected(command.Role, command.TermStart, command.TermEnd, note)];
+    }
+
+    public static object[] Decide(Membership state, EndRoleTerm command)
+    {
+        var term = state.Roles.FirstOrDefault(term => term.Role == command.Role && term.TermStart == command.TermStart);
+        Rule.Require(term is not null, $"No term as {command.Role} starting {command.TermStart} is recorded.");
+        Rule.Require(!term!.Ended, $"The term as {command.Role} starting {command.TermStart} already ended on {term.TermEnd}.");
+        Rule.Require(!command.EndedOn.IsCertainlyBefore(term.TermStart),
+            $"A term cannot end ({command.EndedOn}) before it starts ({term.TermStart}).");
+        return [new RoleTermEnded(term.Role, term.TermStart, command.EndedOn)];
+    }
+
+    public static object[] Decide(Membership state, CommitHosting command)
+    {
+        RequireActive(state, "commit to hosting");
+        var title = command.Title.Trim();
+        Rule.Require(!state.Hostings.Any(hosting => SameTitle(hosting.Title, title)),
+            $"A hosting titled '{title}' is already committed.");
+        return [new HostingCommitted(command.Kind, title, command.PlannedOn)];
+    }
+
+    public static object[] Decide(Membership state, DeliverHosting command)
+    {
+        RequireActive(state, "deliver a hosting");
+        var hosting = state.Hostings.FirstOrDefault(hosting => SameTitle(hosting.Title, command.Title));
+        Rule.Require(hosting is not null, $"No hosting titled '{command.Title.Trim()}' was committed.");
+        Rule.Require(hosting!.DeliveredOn is null, $"The hosting '{hosting.Title}' was already delivered on {hosting.DeliveredOn}.");
+        return [new HostingDelivered(hosting.Title, command.DeliveredOn)];
+    }
+
+    public static object[] Decide(Membership state, AssessFee command)
+    {
+        Rule.Require(!state.Fees.Any(fee => fee.Year == command.Year),
+            $"The fee for {command.Year} was already assessed.");
+        return [new FeeAssessed(command.Year, command.Fee)];
+    }
+
+    public static object[] Decide(Membership state, PayFee command)
+    {
+        var fee = state.Fees.FirstOrDefault(fee => fee.Year == command.Year);
+        Rule.Require(fee is not null, $"The fee for {command.Year} cannot be paid before it is assessed.");
+        Rule.Require(fee!.Paid is null, $"The fee for {command.Year} was already paid on {fee.PaidOn}.");
+        Rule.Require(command.Paid.Currency == fee.Assessed.Currency,
+            $"The fee for {command.Year} was assessed in {fee.Assessed.Currency}; it cannot be paid in {command.Paid.Currency}.");
+        return [new FeePaid(command.Year, command.PaidOn, command.Paid)];
+    }
+
+    public static object[] Decide(Membership state, LapseMembership command)
+    {
+        Rule.Require(state.Status == MembershipStatus.Active,
+            $"Only an active membership can lapse; this membership is {Describe(state.Status)}.");
+        return [new MembershipLapsed(command.LapsedOn)];
+    }
+
+    public static object[] Decide(Membership state, WithdrawMembership command)
+    {
+        Rule.Require(state.Status is MembershipStatus.Applied or MembershipStatus.Active or MembershipStatus.Lapsed,
+            $"Only an application, an active or a lapsed membership can be withdrawn; this membership is {Describe(state.Status)}.");
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        return [new MembershipWithdrawn(command.WithdrawnOn, reason)];
+    }
+
+    public static object[] Decide(Membership state, ReinstateMembership command)
+    {
+        Rule.Require(state.Status is MembershipStatus.Lapsed or MembershipStatus.Withdrawn,
+            $"Only a lapsed or withdrawn membership can be reinstated; this membership is {Describe(state.Status)}.");
+        Rule.Require(state.AcceptedOn is not null,
+            "A membership that was never accepted cannot be reinstated: a withdrawn application stays withdrawn.");
+        return [new MembershipReinstated(command.ReinstatedOn)];
+    }
+
+    /// <summary>Hostings are identified by their title, ignoring case and surrounding spaces.</summary>
+    private static bool SameTitle(string a, string b) =>
+        string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    private static void RequireActive(Membership state, string what) =>
+        Rule.Require(state.Status == MembershipStatus.Active,
+            $"Only an active membership can {what}; this membership is {Describe(state.Status)}.");
+
+    private static string Describe(MembershipStatus status) => status switch
+    {
+        MembershipStatus.Applied => "an application not yet accepted",
+        MembershipStatus.Active => "active",
+        MembershipStatus.Lapsed => "lapsed",
+        MembershipStatus.Withdrawn => "withdrawn",
+        _ => "in an unknown state",
+    };
+}

@@ -1,0 +1,57 @@
+using Diplomacy.Membership.Networks;
+using MembershipState = Diplomacy.Membership.Memberships.Membership;
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.Http;
+using Marten;
+using Marten.Linq.MatchesSql;
+
+namespace Diplomacy.Membership.Memberships;
+
+public static class MembershipEndpoints
+{
+    public static void MapMemberships(this IEndpointRouteBuilder app)
+    {
+        var memberships = app.MapGroup("/api/membership/memberships").WithTags("Memberships");
+        memberships.MapPost("", Apply).WithName(nameof(ApplyForMembership)).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        memberships.MapCommand<MembershipState, AcceptMembership>("acceptance", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, ElectRole>("roles", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, EndRoleTerm>("role-term-end", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, CommitHosting>("hostings", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, DeliverHosting>("hosting-delivery", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, AssessFee>("fees", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, PayFee>("fee-payment", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, LapseMembership>("lapse", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, WithdrawMembership>("withdrawal", MembershipDecisions.Decide);
+        memberships.MapCommand<MembershipState, ReinstateMembership>("reinstatement", MembershipDecisions.Decide);
+        memberships.MapGetState<MembershipState>();
+        memberships.MapGet("", List).WithName("ListMemberships");
+    }
+
+    /// <summary>The membership stream of a network. One id per network makes "no two memberships of one network" a database guarantee.</summary>
+    public static Guid StreamIdFor(Guid networkId) => DeterministicGuid.Create("membership", networkId.ToString());
+
+    private static async Task<IResult> Apply(ApplyForMembership command, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        var network = await session.LoadAsync<Network>(command.NetworkId, ct);
+        if (network is null)
+            return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("networkId", "Names no registered network.")]));
+
+        return await StreamEndpoints.StartAsync<MembershipState>(
+            http, session, StreamIdFor(network.Id), () => MembershipDecisions.Decide(command, network.Acronym), nameof(ApplyForMembership), ct);
+    }
+
+    /// <summary>Memberships, filtered by network and status.</summary>
+    private static async Task<IResult> List(
+        IQuerySession session, Guid? network, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var filter = new QueryFilter();
+        var membershipStatus = filter.Enum<MembershipStatus>(status, "status");
+        if (filter.Problem() is { } invalid) return invalid;
+
+        var query = session.Query<MembershipState>().AsQueryable();
+        if (network is not null) query = query.Where(m => m.NetworkId == network.Value);
+        if (membershipStatus is not null) query = query.Where(m => m.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(membershipStatus.Value)));
+        return await query.ToPageAsync(page, pageSize, ct);
+    }
+}

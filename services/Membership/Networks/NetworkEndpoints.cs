@@ -1,0 +1,32 @@
+using Diplomacy.ServiceDefaults.Http;
+using Marten;
+using Marten.Linq.MatchesSql;
+
+namespace Diplomacy.Membership.Networks;
+
+public static class NetworkEndpoints
+{
+    public static void MapNetworks(this IEndpointRouteBuilder app)
+    {
+        var networks = app.MapGroup("/api/membership/networks").WithTags("Networks");
+        networks.MapCreate<Network, RegisterNetwork>(NetworkDecisions.Decide);
+        networks.MapCommand<Network, RenameNetwork>("rename", NetworkDecisions.Decide);
+        networks.MapGetState<Network>();
+        networks.MapGet("", List).WithName("ListNetworks");
+    }
+
+    /// <summary>Networks, filtered by headquarters country, acronym or theme.</summary>
+    private static async Task<IResult> List(
+        IQuerySession session, string? country, string? acronym, string? theme, int? page, int? pageSize, CancellationToken ct)
+    {
+        var filter = new QueryFilter();
+        filter.Country(country, "country");
+        if (filter.Problem() is { } invalid) return invalid;
+
+        var query = session.Query<Network>().AsQueryable();
+        if (country is not null) query = query.Where(n => n.MatchesSql("data ->> 'headquartersCountry' = ?", country));
+        if (acronym is not null) query = query.Where(n => n.Acronym == acronym);
+        if (theme is not null) query = query.Where(n => n.Themes.Contains(theme));
+        return await query.ToPageAsync(page, pageSize, ct);
+    }
+}

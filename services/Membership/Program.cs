@@ -1,0 +1,30 @@
+using Diplomacy.Membership.Integration;
+using Diplomacy.Membership.Memberships;
+using Diplomacy.Membership.Networks;
+using Diplomacy.Membership.PartnerCities;
+using Diplomacy.ServiceDefaults;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventStore(store => store
+        .AddAggregate<Network>()
+        .AddAggregate<Membership>()
+        .AddAggregate<PartnerCity>())
+    .AddOutboxRelay<Outgoing>();
+builder.AddMessageBus("membership");
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapNetworks();
+app.MapMemberships();
+app.MapPartnerCities();
+
+app.Run();
+
+public partial class Program;

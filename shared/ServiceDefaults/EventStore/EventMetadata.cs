@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Diplomacy.ServiceDefaults.Messaging;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace Diplomacy.ServiceDefaults.EventStore;
+
+/// <summary>
+/// Stamps who and why on every event a request appends: the user, their department and API client,
+/// the trace it belongs to (correlation) and the command that caused it (causation).
+/// </summary>
+public static class EventMetadata
+{
+    public const string DepartmentHeader = "department";
+    public const string ClientHeader = "client";
+    public const string CommandHeader = "command";
+
+    public static void Stamp(IDocumentSession session, HttpContext http, string command)
+    {
+        var user = http.User;
+        session.LastModifiedBy = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? user.FindFirst("sub")?.Value : "anonymous";
+        session.SetHeader(DepartmentHeader, user.FindFirst("department")?.Value ?? "none");
+        session.SetHeader(ClientHeader, user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? "none");
+        session.SetHeader(CommandHeader, command);
+
+        var activity = Activity.Current;
+        session.CorrelationId = activity?.TraceId.ToString() ?? http.TraceIdentifier;
+        session.CausationId = $"{command}:{http.TraceIdentifier}";
+        if (activity?.Id is { } traceParent) session.SetHeader(OutboxRelay.TraceParentHeader, traceParent);
+    }
+}

@@ -1,0 +1,59 @@
+using Diplomacy.ServiceDefaults.Health;
+using Diplomacy.ServiceDefaults.Http;
+using JasperFx;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using JasperFx.Core;
+using Marten;
+using Weasel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Diplomacy.ServiceDefaults.EventStore;
+
+public static class EventStoreExtensions
+{
+    /// <summary>
+    /// The service's Marten store on its own database (<c>ConnectionStrings:Postgres</c>): full event metadata,
+    /// wake-up on commit, the async daemon in HotCold mode so several replicas are safe.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this IHostApplicationBuilder builder, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [HealthExtensions.ReadyTag]);
+
+        return builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                // Stored events keep their nulls and read leniently, so an added optional field never breaks an old event.
+                options.UseSystemTextJsonForSerialization(casing: Casing.CamelCase, configure: JsonDefaults.ApplyShape);
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+                options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.UseListenNotifyForEventAppends = true;
+
+                // An event the code cannot apply is a bug to fix, not something to skip silently.
+                options.Projections.Errors.SkipApplyErrors = false;
+                options.Projections.Errors.SkipSerializationErrors = false;
+                options.Projections.Errors.SkipUnknownEvents = false;
+
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .AddAsyncDaemon(DaemonMode.HotCold)
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+
+    /// <summary>Registers an aggregate: its explicit event names and its inline snapshot, which reads and lists use.</summary>
+    public static StoreOptions AddAggregate<T>(this StoreOptions options) where T : class, IAggregate<T>
+    {
+        foreach (var (type, name) in T.StoredEventNames) options.Events.MapEventType(type, name);
+        options.Projections.Add(new AggregateProjection<T>(), ProjectionLifecycle.Inline);
+        return options;
+    }
+}

@@ -1,0 +1,146 @@
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Telemetry;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Diplomacy.ServiceDefaults.Http;
+
+/// <summary>
+/// The command pipeline every service uses: validate, load, decide, append with the expected version, save
+/// (one transaction), and answer with the new state and its ETag. 400 for bad input, 404 for an unknown
+/// stream, 409 when the state forbids the command, 412 when If-Match names a stale version.
+/// </summary>
+public static class StreamEndpoints
+{
+    /// <summary><c>POST /{collection}</c>: starts a stream; 201 with Location and ETag.</summary>
+    public static RouteHandlerBuilder MapCreate<TState, TCommand>(this RouteGroupBuilder group, Func<TCommand, object[]> decide)
+        where TState : class, IAggregate<TState> where TCommand : class =>
+        group.MapPost("", async (TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
+                Invalid(command) ?? await StartAsync<TState>(http, session, Guid.CreateVersion7(), () => decide(command), typeof(TCommand).Name, ct))
+            .WithName($"{typeof(TCommand).Name}")
+            .Produces<TState>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary><c>POST /{collection}/{id}/{name}</c>: a command on an existing stream; 200 with the new state and ETag.</summary>
+    public static RouteHandlerBuilder MapCommand<TState, TCommand>(this RouteGroupBuilder group, string name, Func<TState, TCommand, object[]> decide)
+        where TState : class, IAggregate<TState> where TCommand : class =>
+        group.MapPost($"/{{id:guid}}/{name}", async (Guid id, TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
+                Invalid(command) ?? await HandleAsync<TState>(http, session, id, state => decide(state, command), typeof(TCommand).Name, ct))
+            .WithName($"{typeof(TCommand).Name}")
+            .Produces<TState>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    /// <summary><c>GET /{collection}/{id}</c>: the current state with its ETag.</summary>
+    public static RouteHandlerBuilder MapGetState<TState>(this RouteGroupBuilder group)
+        where TState : class, IAggregate<TState> =>
+        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
+            {
+                var state = await session.LoadAsync<TState>(id, ct);
+                if (state is null) return NotFound<TState>(id);
+                http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
+                return Results.Ok(state);
+            })
+            .WithName($"Get{typeof(TState).Name}")
+            .Produces<TState>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>Starts a stream with the events <paramref name="decide"/> returns. A stream id already taken is 409.</summary>
+    public static async Task<IResult> StartAsync<TState>(
+        HttpContext http, IDocumentSession session, Guid id, Func<object[]> decide, string command, CancellationToken ct)
+        where TState : class, IAggregate<TState>
+    {
+        object[] events;
+        try { events = decide(); }
+        catch (RuleViolation rule) { return Rejected(rule.Message); }
+
+        EventMetadata.Stamp(session, http, command);
+        session.Events.StartStream<TState>(id, events);
+        try { await session.SaveChangesAsync(ct); }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException) { return Rejected($"A {typeof(TState).Name} with id {id} already exists."); }
+
+        var state = Evolve<TState>(null, id, 0, events);
+        Accepted(events.Length);
+        http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
+        return Results.Created($"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}", state);
+    }
+
+    /// <summary>Loads the stream at the version If-Match names (or the current one), decides and appends.</summary>
+    public static async Task<IResult> HandleAsync<TState>(
+        HttpContext http, IDocumentSession session, Guid id, Func<TState, object[]> decide, string command, CancellationToken ct)
+        where TState : class, IAggregate<TState>
+    {
+        if (!ExpectedVersion.TryRead(http.Request, out var expected))
+            return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("If-Match", "Must be the ETag of the version you read, such as \"3\".")]));
+
+        try
+        {
+            var stream = expected is null
+                ? await session.Events.FetchForWriting<TState>(id, ct)
+                : await session.Events.FetchForWriting<TState>(id, expected.Value, ct);
+            if (stream.Aggregate is null) return NotFound<TState>(id);
+
+            var events = decide(stream.Aggregate);
+            EventMetadata.Stamp(session, http, command);
+            stream.AppendMany(events);
+            await session.SaveChangesAsync(ct);
+
+            var state = Evolve(stream.Aggregate, id, stream.Aggregate.Version, events);
+            Accepted(events.Length);
+            http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
+            return Results.Ok(state);
+        }
+        catch (RuleViolation rule) { return Rejected(rule.Message); }
+        catch (ConcurrencyException)
+        {
+            DiplomacyTelemetry.CommandsRejected.Add(1);
+            if (await session.Events.FetchStreamStateAsync(id, ct) is null) return NotFound<TState>(id);
+            return Results.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The resource changed since the version you named.",
+                detail: "Read it again and retry with its current ETag in If-Match.");
+        }
+    }
+
+    /// <summary>A 400 naming each invalid field, or null when the command is valid.</summary>
+    public static IResult? Invalid(object command)
+    {
+        if (command is not IValidatable validatable) return null;
+        var errors = validatable.Validate().ToList();
+        return errors.Count == 0 ? null : Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
+    }
+
+    public static IResult NotFound<TState>(Guid id) => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: $"No such {typeof(TState).Name}.",
+        detail: $"There is no {typeof(TState).Name} with id {id}.");
+
+    private static IResult Rejected(string reason)
+    {
+        DiplomacyTelemetry.CommandsRejected.Add(1);
+        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The current state does not allow this command.", detail: reason);
+    }
+
+    private static void Accepted(int events)
+    {
+        DiplomacyTelemetry.CommandsHandled.Add(1);
+        DiplomacyTelemetry.EventsAppended.Add(events);
+    }
+
+    private static TState Evolve<TState>(TState? state, Guid id, long version, object[] events) where TState : class, IAggregate<TState>
+    {
+        foreach (var @event in events) state = TState.Evolve(state, @event);
+        var result = state ?? throw new InvalidOperationException($"The events of {typeof(TState).Name} {id} leave no state.");
+        result.Id = id;
+        result.Version = version + events.Length;
+        return result;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Diplomacy.ServiceDefaults.Telemetry;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Diplomacy.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The event store is the outbox: this subscription reads committed events in order, publishes the
+/// integration events the service's mapper makes of them, and checkpoints in the same database.
+/// A crash between publish and checkpoint publishes again, so the message id is the event id and
+/// consumers de-duplicate on it.
+/// </summary>
+public sealed class OutboxRelay : SubscriptionBase
+{
+    public const string TraceParentHeader = "traceparent";
+
+    private readonly IBus _bus;
+    private readonly IIntegrationEventMapper _mapper;
+    private readonly ILogger<OutboxRelay> _logger;
+
+    public OutboxRelay(IBus bus, IIntegrationEventMapper mapper, ILogger<OutboxRelay> logger)
+    {
+        (_bus, _mapper, _logger) = (bus, mapper, logger);
+        Name = "outbox-relay";
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(
+        EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var @event in page.Events)
+        {
+            var message = await _mapper.MapAsync(@event, operations, cancellationToken);
+            if (message is null) continue;
+
+            // Continue the trace of the command that appended the event, so consumers join it.
+            using var activity = DiplomacyTelemetry.Source.StartActivity(
+                $"relay {message.GetType().Name}", ActivityKind.Producer, ParentOf(@event));
+
+            await _bus.Publish(message, message.GetType(), context =>
+            {
+                context.MessageId = @event.Id;
+                if (Guid.TryParse(@event.CorrelationId, out var correlation)) context.CorrelationId = correlation;
+                context.Headers.Set("diplomacy-stream-id", @event.StreamId.ToString());
+                context.Headers.Set("diplomacy-stream-version", @event.Version);
+            }, cancellationToken);
+
+            DiplomacyTelemetry.IntegrationEventsPublished.Add(1);
+            _logger.LogDebug("Published {Message} for event {Sequence}", message.GetType().Name, @event.Sequence);
+        }
+        return NullChangeListener.Instance;
+    }
+
+    private static string? ParentOf(IEvent @event) =>
+        @event.Headers is not null && @event.Headers.TryGetValue(TraceParentHeader, out var value) ? value?.ToString() : null;
+}

@@ -1,0 +1,47 @@
+using Diplomacy.ServiceDefaults.Health;
+using Diplomacy.ServiceDefaults.Http;
+using Diplomacy.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Diplomacy.ServiceDefaults;
+
+/// <summary>What every service and the gateway wire the same way.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Telemetry, health, JSON and problem details.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddTelemetry();
+        builder.AddHealth();
+        builder.AddProblemDetailsDefaults();
+        return builder;
+    }
+
+    /// <summary>RFC 9457 problem details for every error, including unreadable bodies and bare status codes.</summary>
+    public static IHostApplicationBuilder AddProblemDetailsDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
+        // Without this, a body that fails to bind gets a bare 400 outside Development; we want the field named.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        return builder;
+    }
+
+    /// <summary>The middleware and endpoints that go with <see cref="AddServiceDefaults"/>.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

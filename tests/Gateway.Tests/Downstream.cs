@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Diplomacy.Gateway.Tests;
+
+/// <summary>
+/// A stand-in service on a real socket, so YARP's real HttpClient reaches it. It echoes what it received; <c>?delayMs=</c>
+/// makes it slow; it serves <c>/health/ready</c> and <c>/openapi/v1.json</c> like a platform service.
+/// </summary>
+public sealed class Downstream : IAsyncDisposable
+{
+    public const string OpenApiTitle = "Stand-in service";
+
+    private readonly WebApplication _app;
+
+    private Downstream(WebApplication app) => _app = app;
+
+    public string Url => _app.Urls.Single();
+
+    public static async Task<Downstream> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+
+        app.MapGet("/health/ready", () => "Healthy");
+        app.MapGet("/openapi/v1.json", () => Results.Json(new
+        {
+            openapi = "3.1.1",
+            info = new { title = OpenApiTitle, version = "v1" },
+            paths = new { },
+        }));
+        app.Map("/{**path}", async (HttpContext http) =>
+        {
+            if (int.TryParse(http.Request.Query["delayMs"], out var delay))
+                await Task.Delay(delay, http.RequestAborted);
+            using var reader = new StreamReader(http.Request.Body);
+            return Results.Json(new Echo(
+                http.Request.Method,
+                http.Request.Path,
+                http.Request.QueryString.Value ?? "",
+                http.Request.ContentType,
+                await reader.ReadToEndAsync(http.RequestAborted),
+                http.Request.Headers.TraceParent.ToString(),
+                http.Request.Headers["X-Forwarded-Proto"].ToString()));
+        });
+
+        await app.StartAsync();
+        return new Downstream(app);
+    }
+
+    /// <summary>An address where nothing listens: a port the OS handed out and that was closed again.</summary>
+    public static string ClosedAddress()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record Echo(string Method, string Path, string Query, string? ContentType, string Body, string TraceParent, string ForwardedProto);

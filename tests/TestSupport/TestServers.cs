@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+
+namespace Diplomacy.TestSupport;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ that ./deploy/test.sh starts (same defaults as deploy/lib/env.sh).
+/// Each test class gets its own database and its own RabbitMQ virtual host, so tests never see each
+/// other's data or messages, nor those of a platform running beside them.
+/// </summary>
+public static class TestServers
+{
+    public static string Postgres => Environment.GetEnvironmentVariable("DIPLOMACY_POSTGRES")
+        ?? "Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres";
+
+    public static Uri RabbitMq => new(Environment.GetEnvironmentVariable("DIPLOMACY_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:55672/");
+
+    public static Uri RabbitMqManagement => new(Environment.GetEnvironmentVariable("DIPLOMACY_RABBITMQ_MANAGEMENT") ?? "http://127.0.0.1:55674");
+
+    /// <summary>Creates an empty database and returns its connection string. Fails loudly when the server is not there.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"t_{new string(prefix.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray())}_{Guid.NewGuid():N}";
+        try
+        {
+            await using var connection = new NpgsqlConnection($"{Postgres};Database=postgres");
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            throw new InvalidOperationException($"PostgreSQL is not reachable at '{Postgres}'. Start it with ./deploy/servers.sh start.", e);
+        }
+        return $"{Postgres};Database={name}";
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection($"{Postgres};Database=postgres");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Creates a RabbitMQ virtual host for one test class and returns the amqp URI that uses it.</summary>
+    public static async Task<Uri> CreateVirtualHostAsync(string prefix)
+    {
+        var name = $"t-{prefix.ToLowerInvariant()}-{Guid.NewGuid():N}";
+        using var http = Management();
+        try
+        {
+            (await http.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+            (await http.PutAsJsonAsync($"api/permissions/{name}/guest", new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InvalidOperationException($"RabbitMQ's management API is not reachable at {RabbitMqManagement}. Start it with ./deploy/servers.sh start.", e);
+        }
+        return new UriBuilder(RabbitMq) { Path = "/" + name }.Uri;
+    }
+
+    public static async Task DeleteVirtualHostAsync(Uri amqp)
+    {
+        using var http = Management();
+        await http.DeleteAsync($"api/vhosts/{amqp.AbsolutePath.Trim('/')}");
+    }
+
+    private static HttpClient Management()
+    {
+        var http = new HttpClient { BaseAddress = RabbitMqManagement, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        return http;
+    }
+}

@@ -59,6 +59,8 @@ projects=()
 shopt -s nullglob
 for proj in "$REPO_ROOT"/tests/*/*.csproj; do
     name=$(basename "$proj" .csproj)
+    # Shared helpers such as TestSupport say so and hold no tests.
+    grep -q '<IsTestProject>false</IsTestProject>' "$proj" && continue
     if ((${#wanted[@]} == 0)); then projects+=("$proj"); continue; fi
     for w in "${wanted[@]}"; do
         if [[ $name == *"$w"* ]]; then projects+=("$proj"); break; fi

@@ -28,7 +28,8 @@ public sealed class Outgoing : IIntegrationEventMapper
                     MembershipAccepted e => Activated(membership, e.AcceptedOn, @event),
                     MembershipReinstated e => Activated(membership, e.ReinstatedOn, @event),
                     MembershipLapsed e => Ended(membership, "lapsed", e.LapsedOn, @event),
-                    MembershipWithdrawn e => Ended(membership, "withdrawn", e.WithdrawnOn, @event),
+                    // Withdrawing an application that was never accepted ends nothing others knew of.
+                    MembershipWithdrawn e when membership.AcceptedOn is not null => Ended(membership, "withdrawn", e.WithdrawnOn, @event),
                     _ => null,
                 };
 

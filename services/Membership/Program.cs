@@ -3,6 +3,7 @@ using Diplomacy.Membership.Memberships;
 using Diplomacy.Membership.Networks;
 using Diplomacy.Membership.PartnerCities;
 using Diplomacy.ServiceDefaults;
+using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
 
@@ -24,6 +25,7 @@ app.MapOpenApi();
 app.MapNetworks();
 app.MapMemberships();
 app.MapPartnerCities();
+app.MapAuditEndpoints("/api/membership");
 
 app.Run();
 

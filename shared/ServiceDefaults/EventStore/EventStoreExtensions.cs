@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.Health;
 using Diplomacy.ServiceDefaults.Http;
 using JasperFx;
@@ -9,6 +10,7 @@ using Weasel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Diplomacy.ServiceDefaults.EventStore;
 
@@ -25,6 +27,12 @@ public static class EventStoreExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
 
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [HealthExtensions.ReadyTag]);
+
+        // The hash chain and the audit reads that every service exposes.
+        builder.Services.AddSingleton(new AuditDatabase(NpgsqlDataSource.Create(connectionString)));
+        builder.Services.AddSingleton<AuditSchema>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditSchema>());
+        builder.Services.AddSingleton<AuditReader>();
 
         return builder.Services.AddMarten(options =>
             {

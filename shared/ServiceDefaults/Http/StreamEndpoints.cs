@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.Domain;
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Telemetry;
@@ -39,19 +40,39 @@ public static class StreamEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-    /// <summary><c>GET /{collection}/{id}</c>: the current state with its ETag.</summary>
+    /// <summary>
+    /// <c>GET /{collection}/{id}</c>: the current state with its ETag; with <c>?version=n</c> or <c>?asOf=instant</c>, the state
+    /// as it was then, replayed from the events. Also maps the stream's audit routes (history, verify).
+    /// </summary>
     public static RouteHandlerBuilder MapGetState<TState>(this RouteGroupBuilder group)
-        where TState : class, IAggregate<TState> =>
-        group.MapGet("/{id:guid}", async (Guid id, HttpContext http, IQuerySession session, CancellationToken ct) =>
+        where TState : class, IAggregate<TState>
+    {
+        group.MapStreamAudit<TState>();
+        return group.MapGet("/{id:guid}", async (Guid id, long? version, DateTimeOffset? asOf, HttpContext http, IQuerySession session, CancellationToken ct) =>
             {
-                var state = await session.LoadAsync<TState>(id, ct);
-                if (state is null) return NotFound<TState>(id);
-                http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
-                return Results.Ok(state);
+                var current = await session.LoadAsync<TState>(id, ct);
+                if (current is null) return NotFound<TState>(id);
+                if (version is null && asOf is null)
+                {
+                    http.Response.Headers.ETag = ExpectedVersion.ToETag(current.Version);
+                    return Results.Ok(current);
+                }
+                if (version is < 1)
+                    return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("version", "Must be 1 or more.")]));
+                if (version > current.Version)
+                    return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No such version of this {typeof(TState).Name}.",
+                        detail: $"Its last version is {current.Version}.");
+
+                var replayed = await session.ReplayAtAsync<TState>(id, version, asOf, ct);
+                return replayed is null
+                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"The {typeof(TState).Name} did not exist yet.",
+                        detail: $"Its first event is later than {asOf:O}.")
+                    : Results.Ok(replayed);
             })
             .WithName($"Get{typeof(TState).Name}")
             .Produces<TState>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
 
     /// <summary>Starts a stream with the events <paramref name="decide"/> returns. A stream id already taken is 409.</summary>
     public static async Task<IResult> StartAsync<TState>(

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Diplomacy.ServiceDefaults.Audit;
+
+/// <summary>
+/// One stored event as the auditor sees it: every field as the exact text that was hashed.
+/// <c>hash = sha256_hex(previousHash ⏎ streamId ⏎ version ⏎ timestamp ⏎ type ⏎ data ⏎ correlationId ⏎ causationId ⏎ userName ⏎ headers)</c>,
+/// with ⏎ a line feed and absent values as empty text (see the README).
+/// </summary>
+public sealed record ChainedEvent(
+    long Sequence,
+    Guid StreamId,
+    long Version,
+    string Type,
+    string Timestamp,
+    string Data,
+    string? CorrelationId,
+    string? CausationId,
+    string? UserName,
+    string? Headers)
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public string Content => $"{Type}\n{Data}";
+    public string Metadata => $"{CorrelationId}\n{CausationId}\n{UserName}\n{Headers}";
+
+    public string HashAfter(string previousHash) =>
+        Sha256($"{previousHash}\n{StreamId}\n{Version}\n{Timestamp}\n{Content}\n{Metadata}");
+
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>What the chain recorded for one event at the moment it was appended.</summary>
+public sealed record ChainLink(long Sequence, long Version, string PreviousHash, string Hash, string ContentHash, string MetadataHash, string Timestamp);

@@ -41,7 +41,7 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException or Sys
 
 // Each service's loader, in dependency order; later services add theirs here.
 var today = DateOnly.FromDateTime(DateTime.Now);
-IDemoLoader[] loaders = [new MembershipLoader(today)];
+IDemoLoader[] loaders = [new MembershipLoader(today), new ExchangesLoader(), new PeaceBuildingLoader(dataPath), new ExportsLoader(ExportsLoader.ReadCases(dataPath))];
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };

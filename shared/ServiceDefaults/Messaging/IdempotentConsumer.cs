@@ -17,7 +17,7 @@ public sealed class HandledMessage
 /// </summary>
 public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : IConsumer<TMessage> where TMessage : class
 {
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
         var handledId = $"{GetType().Name}:{messageId}";

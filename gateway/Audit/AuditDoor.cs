@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Diplomacy.Gateway.Proxy;
+using Yarp.ReverseProxy;
+
+namespace Diplomacy.Gateway.Audit;
+
+/// <summary>
+/// One door for auditors: <c>GET /api/audit/initiatives/{id}</c> asks every service that keeps event streams
+/// for that stream's history and answers with the one that has it, so an auditor need not know which.
+/// </summary>
+public static class AuditDoor
+{
+    /// <summary>Clusters that keep initiatives as event streams, and the path their audit routes live under.</summary>
+    private static readonly (string Cluster, string Prefix)[] StreamServices =
+    [
+        ("membership", "/api/membership"),
+        ("exchanges", "/api/exchanges"),
+        ("peace", "/api/peace"),
+        ("exports", "/api/exports"),
+    ];
+
+    public static IHostApplicationBuilder AddAuditDoor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient(nameof(AuditDoor), client => client.Timeout = TimeSpan.FromSeconds(10));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAuditDoor(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/audit/initiatives/{id:guid}", FindAsync).WithTags("Audit").WithName("InitiativeHistory");
+        return app;
+    }
+
+    private static async Task<IResult> FindAsync(
+        Guid id, int? page, int? pageSize, IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct)
+    {
+        var http = clients.CreateClient(nameof(AuditDoor));
+        var query = $"?page={page ?? 1}&pageSize={pageSize ?? 100}";
+        var answers = await Task.WhenAll(StreamServices.Select(async service =>
+        {
+            if (proxy.AddressOf(service.Cluster) is not { } address) return (service.Cluster, Status: HttpStatusCode.ServiceUnavailable, Body: (string?)null);
+            try
+            {
+                using var response = await http.GetAsync(new Uri(address, $"{service.Prefix}/audit/streams/{id}{query}"), ct);
+                return (service.Cluster, Status: response.StatusCode,
+                    Body: response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct) : null);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                return (service.Cluster, Status: HttpStatusCode.ServiceUnavailable, Body: null);
+            }
+        }));
+
+        if (answers.FirstOrDefault(a => a.Body is not null) is { Body: { } body } found)
+        {
+            var history = JsonNode.Parse(body)!.AsObject();
+            history["service"] = found.Cluster;
+            return Results.Json(history, statusCode: StatusCodes.Status200OK);
+        }
+        if (answers.Where(a => a.Status == HttpStatusCode.BadRequest).Any())
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The paging parameters are invalid.");
+
+        var unreachable = answers.Where(a => a.Status != HttpStatusCode.NotFound).Select(a => a.Cluster).ToList();
+        return unreachable.Count == 0
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such initiative.", detail: $"No service keeps a stream {id}.")
+            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The initiative could not be looked up everywhere.",
+                detail: $"Not found where asked; these services could not answer: {string.Join(", ", unreachable)}.");
+    }
+}

@@ -1,0 +1,72 @@
+using Diplomacy.ServiceDefaults.EventStore;
+
+namespace Diplomacy.Exchanges.Policies;
+
+/// <summary>
+/// A policy Seoul offers to share entered the catalogue: its owning SMG department, its sector as an OECD DAC
+/// CRS purpose code ("21020" road transport) and the SDG goals it serves.
+/// </summary>
+public sealed record PolicyCatalogued(
+    string Title,
+    string Department,
+    string Sector,
+    IReadOnlyList<int> SdgGoals,
+    string Summary);
+
+/// <summary>The policy's summary was rewritten; the earlier ones stay in the stream's history.</summary>
+public sealed record PolicySummaryRevised(string Summary);
+
+public enum PolicyStatus
+{
+    Catalogued = 1,
+}
+
+/// <summary>One of Seoul's shareable policies (TOPIS, the transit card system, Arisu water supply, ...): one stream each.</summary>
+public sealed record Policy : IAggregate<Policy>
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public PolicyStatus Status { get; init; }
+    public string Title { get; init; } = "";
+    /// <summary>The SMG department that owns the policy and answers partners' questions about it.</summary>
+    public string Department { get; init; } = "";
+    /// <summary>OECD DAC CRS purpose code (5 digits).</summary>
+    public string Sector { get; init; } = "";
+    public IReadOnlyList<int> SdgGoals { get; init; } = [];
+    public string Summary { get; init; } = "";
+    /// <summary>How many times the summary was revised since it was catalogued.</summary>
+    public int SummaryRevisions { get; init; }
+
+    /// <summary>
+    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new Policy()).Evolve(e.Data)</c>:
+    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(Policy?, object)"/> decides.
+    /// </summary>
+    public Policy? Evolve(object @event)
+    {
+        if (Status != default) return Evolve(this, @event);
+        var created = Evolve(null, @event);
+        if (created is not null) (created.Id, created.Version) = (Id, Version);
+        return created;
+    }
+
+    public static Policy? Evolve(Policy? state, object @event) => (state, @event) switch
+    {
+        (null, PolicyCatalogued e) => new Policy
+        {
+            Status = PolicyStatus.Catalogued,
+            Title = e.Title,
+            Department = e.Department,
+            Sector = e.Sector,
+            SdgGoals = e.SdgGoals,
+            Summary = e.Summary,
+        },
+        (not null, PolicySummaryRevised e) => state with { Summary = e.Summary, SummaryRevisions = state.SummaryRevisions + 1 },
+        _ => state,
+    };
+
+    public static IReadOnlyDictionary<Type, string> StoredEventNames { get; } = new Dictionary<Type, string>
+    {
+        [typeof(PolicyCatalogued)] = "policy_catalogued",
+        [typeof(PolicySummaryRevised)] = "policy_summary_revised",
+    };
+}

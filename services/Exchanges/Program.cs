@@ -1,0 +1,33 @@
+using Diplomacy.Exchanges.Exchanges;
+using Diplomacy.Exchanges.Integration;
+using Diplomacy.Exchanges.Policies;
+using Diplomacy.ServiceDefaults;
+using Diplomacy.ServiceDefaults.Audit;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventStore(store => store
+        .AddAggregate<Policy>()
+        .AddAggregate<Exchange>())
+    .AddOutboxRelay<Outgoing>();
+builder.AddMessageBus("exchanges", bus =>
+{
+    bus.AddConsumer<MembershipActivatedConsumer>();
+    bus.AddConsumer<MembershipEndedConsumer>();
+});
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapPolicies().MapPolicyAdoptions();
+app.MapExchanges();
+app.MapAuditEndpoints("/api/exchanges");
+
+app.Run();
+
+public partial class Program;

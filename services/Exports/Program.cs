@@ -1,0 +1,26 @@
+using Diplomacy.Exports.Integration;
+using Diplomacy.Exports.Projects;
+using Diplomacy.ServiceDefaults;
+using Diplomacy.ServiceDefaults.Audit;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventStore(store => store
+        .AddAggregate<ExportProject>())
+    .AddOutboxRelay<Outgoing>();
+builder.AddMessageBus("exports", bus => bus.AddConsumer<PolicyAdoptedWithProcurementIntentConsumer>());
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapExportProjects();
+app.MapAuditEndpoints("/api/exports");
+
+app.Run();
+
+public partial class Program;

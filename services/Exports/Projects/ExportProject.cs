@@ -1,0 +1,354 @@
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.EventStore;
+
+namespace Diplomacy.Exports.Projects;
+
+/// <summary>
+/// A lead for exporting a Seoul urban solution to a client city was identified. <paramref name="ExchangeId"/> and
+/// <paramref name="PolicyId"/> are set when it came from a policy-sharing outcome; <paramref name="IdentifiedOn"/>
+/// is null when the date is not known (historic cases); <paramref name="EstimatedValue"/> is the value expected
+/// before any proposal.
+/// </summary>
+public sealed record LeadIdentified(
+    string Solution,
+    string ClientCity,
+    CountryCode ClientCountry,
+    LeadOrigin Origin,
+    PartialDate? IdentifiedOn,
+    Guid? ExchangeId = null,
+    Guid? PolicyId = null,
+    Money? EstimatedValue = null,
+    string? Note = null);
+
+public sealed record LeadQualified(PartialDate QualifiedOn, string? Note);
+
+public sealed record FeasibilityStudyCommissioned(StudyKind Kind, PartialDate CommissionedOn, string? Note);
+
+public sealed record FeasibilityStudyCompleted(StudyKind Kind, FeasibilityResult Result, PartialDate CompletedOn, string? Summary);
+
+/// <summary>
+/// A source of financing was added: <paramref name="Committed"/> false while it is only indicative (an "up to"
+/// ceiling, a loan under appraisal), true once the funder has committed it.
+/// </summary>
+public sealed record FinancingSourceAdded(
+    FinancingSource Source, FinancingInstrument Instrument, Money Amount, bool Committed, PartialDate? ArrangedOn, string? Note);
+
+public sealed record ProposalSubmitted(Money Value, PartialDate SubmittedOn, string? Note);
+
+public sealed record PreferredBidderSelected(PartialDate SelectedOn, string? Note);
+
+/// <summary>The contract was signed: its value in one currency, its term and the Korean firms of the consortium.</summary>
+public sealed record ContractSigned(
+    Money Value, PartialDate SignedOn, PartialDate? TermEndsOn, IReadOnlyList<ConsortiumMember> Consortium);
+
+/// <summary>A milestone was reached; the first one starts implementation.</summary>
+public sealed record MilestoneReached(string Name, int PercentComplete, PartialDate ReachedOn);
+
+public sealed record PaymentReceived(Money Amount, PartialDate ReceivedOn, string? Note);
+
+public sealed record SystemHandedOver(PartialDate HandedOverOn);
+
+public sealed record OperationsStarted(PartialDate StartedOn);
+
+/// <summary>The defects-liability period ended: the project is closed.</summary>
+public sealed record DefectsPeriodEnded(PartialDate EndedOn);
+
+public sealed record PostEvaluationRecorded(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary);
+
+public sealed record FollowOnProjectLinked(Guid FollowOnProjectId, string? Note);
+
+public sealed record ExportLost(PartialDate LostOn, string Reason, string? Winner);
+
+public sealed record ExportCancelled(PartialDate CancelledOn, string Reason);
+
+public sealed record ExportSuspended(PartialDate SuspendedOn, string Reason);
+
+public sealed record ExportResumed(PartialDate ResumedOn);
+
+/// <summary>The stage of an export project; the pipeline is grouped by it.</summary>
+public enum ExportStatus
+{
+    Lead = 1,
+    Qualified,
+    /// <summary>A feasibility study was commissioned.</summary>
+    Feasibility,
+    /// <summary>A proposal was submitted.</summary>
+    Proposed,
+    PreferredBidder,
+    Contracted,
+    /// <summary>A first milestone was reached.</summary>
+    Implementation,
+    HandedOver,
+    Operating,
+    /// <summary>The defects period ended: delivered and closed.</summary>
+    Closed,
+    Lost,
+    Cancelled,
+    Suspended,
+}
+
+public enum LeadOrigin
+{
+    OdaChallenge = 1,
+    MultilateralBank,
+    Koica,
+    PartnerRequest,
+    CityNetwork,
+    PolicySharing,
+}
+
+public enum StudyKind
+{
+    PreFeasibility = 1,
+    Feasibility,
+}
+
+public enum FeasibilityResult
+{
+    Feasible = 1,
+    FeasibleWithConditions,
+    NotFeasible,
+}
+
+public enum FinancingSource
+{
+    SmgOwnBudget = 1,
+    SmgOda,
+    Koica,
+    Edcf,
+    Kexim,
+    WorldBank,
+    Ifc,
+    Adb,
+    Idb,
+    ClientFunded,
+    PrivateConcession,
+    Ppp,
+}
+
+public enum FinancingInstrument
+{
+    Grant = 1,
+    Loan,
+    ConcessionalLoan,
+    /// <summary>Secures other money; not itself money for the project, so it never counts towards coverage.</summary>
+    Guarantee,
+    Equity,
+    BudgetAllocation,
+    ClientPayment,
+    Other,
+}
+
+public enum EvaluationRating
+{
+    HighlySuccessful = 1,
+    Successful,
+    PartlySuccessful,
+    Unsuccessful,
+}
+
+/// <summary>A Korean firm of the consortium and its role in free text ("lead, system integration").</summary>
+public sealed record ConsortiumMember(string Firm, string Role);
+
+public sealed record FeasibilityStudy(StudyKind Kind, PartialDate CommissionedOn, FeasibilityResult? Result = null, PartialDate? CompletedOn = null);
+
+public sealed record FinancingLine(
+    FinancingSource Source, FinancingInstrument Instrument, Money Amount, bool Committed, PartialDate? ArrangedOn, string? Note)
+{
+    /// <summary>Committed money for the project: a guarantee secures other money and is never counted.</summary>
+    public bool Counts => Committed && Instrument != FinancingInstrument.Guarantee;
+}
+
+public sealed record Milestone(string Name, int PercentComplete, PartialDate ReachedOn);
+
+public sealed record Payment(Money Amount, PartialDate ReceivedOn, string? Note);
+
+public sealed record PostEvaluation(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary);
+
+/// <summary>One export of a Seoul urban solution to a client city, from lead to post-evaluation: one stream each.</summary>
+public sealed record ExportProject : IAggregate<ExportProject>
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public ExportStatus Status { get; init; }
+    public string Solution { get; init; } = "";
+    public string ClientCity { get; init; } = "";
+    public CountryCode ClientCountry { get; init; }
+    public LeadOrigin Origin { get; init; }
+    /// <summary>The policy-sharing exchange the lead came from, if it did.</summary>
+    public Guid? ExchangeId { get; init; }
+    public Guid? PolicyId { get; init; }
+    public PartialDate? IdentifiedOn { get; init; }
+    public string? Note { get; init; }
+    public Money? EstimatedValue { get; init; }
+    /// <summary>The value the pipeline counts: the contract's, else the proposal's, else the estimate.</summary>
+    public Money? Value { get; init; }
+    public PartialDate? QualifiedOn { get; init; }
+    public IReadOnlyList<FeasibilityStudy> Studies { get; init; } = [];
+    public IReadOnlyList<FinancingLine> Financing { get; init; } = [];
+    /// <summary>Committed financing (guarantees excepted), one total per currency: never converted.</summary>
+    public IReadOnlyList<Money> CommittedFinancing { get; init; } = [];
+    public Money? ProposalValue { get; init; }
+    public PartialDate? ProposalSubmittedOn { get; init; }
+    public PartialDate? PreferredBidderOn { get; init; }
+    public Money? ContractValue { get; init; }
+    public PartialDate? ContractSignedOn { get; init; }
+    public PartialDate? TermEndsOn { get; init; }
+    public IReadOnlyList<ConsortiumMember> Consortium { get; init; } = [];
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+    public int PercentComplete { get; init; }
+    public IReadOnlyList<Payment> Payments { get; init; } = [];
+    /// <summary>Payments received, one total per currency.</summary>
+    public IReadOnlyList<Money> PaymentsReceived { get; init; } = [];
+    public PartialDate? HandedOverOn { get; init; }
+    public PartialDate? OperationsStartedOn { get; init; }
+    public PartialDate? DefectsPeriodEndedOn { get; init; }
+    public PostEvaluation? PostEvaluation { get; init; }
+    public IReadOnlyList<Guid> FollowOnProjects { get; init; } = [];
+    public PartialDate? LostOn { get; init; }
+    public string? LossReason { get; init; }
+    public string? Winner { get; init; }
+    public PartialDate? CancelledOn { get; init; }
+    public string? CancellationReason { get; init; }
+    /// <summary>Set while suspended: the stage it resumes to.</summary>
+    public ExportStatus? SuspendedFrom { get; init; }
+    public PartialDate? SuspendedOn { get; init; }
+    public string? SuspensionReason { get; init; }
+    public PartialDate? ResumedOn { get; init; }
+
+    /// <summary>Whether the project is over for good: closed, lost or cancelled.</summary>
+    public bool IsTerminal => Status is ExportStatus.Closed or ExportStatus.Lost or ExportStatus.Cancelled;
+
+    /// <summary>
+    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new ExportProject()).Evolve(e.Data)</c>:
+    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(ExportProject?, object)"/> decides.
+    /// </summary>
+    public ExportProject? Evolve(object @event)
+    {
+        if (Status != default) return Evolve(this, @event);
+        var created = Evolve(null, @event);
+        if (created is not null) (created.Id, created.Version) = (Id, Version);
+        return created;
+    }
+
+    public static ExportProject? Evolve(ExportProject? state, object @event) => (state, @event) switch
+    {
+        (null, LeadIdentified e) => new ExportProject
+        {
+            Status = ExportStatus.Lead,
+            Solution = e.Solution,
+            ClientCity = e.ClientCity,
+            ClientCountry = e.ClientCountry,
+            Origin = e.Origin,
+            ExchangeId = e.ExchangeId,
+            PolicyId = e.PolicyId,
+            IdentifiedOn = e.IdentifiedOn,
+            EstimatedValue = e.EstimatedValue,
+            Value = e.EstimatedValue,
+            Note = e.Note,
+        },
+        (not null, LeadQualified e) => state with { Status = ExportStatus.Qualified, QualifiedOn = e.QualifiedOn },
+        (not null, FeasibilityStudyCommissioned e) => state with
+        {
+            Status = ExportStatus.Feasibility,
+            Studies = [.. state.Studies, new FeasibilityStudy(e.Kind, e.CommissionedOn)],
+        },
+        (not null, FeasibilityStudyCompleted e) => state with
+        {
+            Studies = [.. state.Studies.Select(s => s.Kind == e.Kind && s.CompletedOn is null
+                ? s with { Result = e.Result, CompletedOn = e.CompletedOn } : s)],
+        },
+        (not null, FinancingSourceAdded e) => WithFinancing(state,
+            [.. state.Financing, new FinancingLine(e.Source, e.Instrument, e.Amount, e.Committed, e.ArrangedOn, e.Note)]),
+        (not null, ProposalSubmitted e) => state with
+        {
+            Status = ExportStatus.Proposed,
+            ProposalValue = e.Value,
+            ProposalSubmittedOn = e.SubmittedOn,
+            Value = e.Value,
+        },
+        (not null, PreferredBidderSelected e) => state with { Status = ExportStatus.PreferredBidder, PreferredBidderOn = e.SelectedOn },
+        (not null, ContractSigned e) => state with
+        {
+            Status = ExportStatus.Contracted,
+            ContractValue = e.Value,
+            ContractSignedOn = e.SignedOn,
+            TermEndsOn = e.TermEndsOn,
+            Consortium = e.Consortium,
+            Value = e.Value,
+        },
+        (not null, MilestoneReached e) => state with
+        {
+            Status = state.Status == ExportStatus.Contracted ? ExportStatus.Implementation : state.Status,
+            Milestones = [.. state.Milestones, new Milestone(e.Name, e.PercentComplete, e.ReachedOn)],
+            PercentComplete = e.PercentComplete,
+        },
+        (not null, PaymentReceived e) => state with
+        {
+            Payments = [.. state.Payments, new Payment(e.Amount, e.ReceivedOn, e.Note)],
+            PaymentsReceived = Totals(state.Payments.Select(p => p.Amount).Append(e.Amount)),
+        },
+        (not null, SystemHandedOver e) => state with { Status = ExportStatus.HandedOver, HandedOverOn = e.HandedOverOn },
+        (not null, OperationsStarted e) => state with { Status = ExportStatus.Operating, OperationsStartedOn = e.StartedOn },
+        (not null, DefectsPeriodEnded e) => state with { Status = ExportStatus.Closed, DefectsPeriodEndedOn = e.EndedOn },
+        (not null, PostEvaluationRecorded e) => state with { PostEvaluation = new PostEvaluation(e.Rating, e.EvaluatedOn, e.Summary) },
+        (not null, FollowOnProjectLinked e) => state with { FollowOnProjects = [.. state.FollowOnProjects, e.FollowOnProjectId] },
+        (not null, ExportLost e) => state with { Status = ExportStatus.Lost, LostOn = e.LostOn, LossReason = e.Reason, Winner = e.Winner },
+        (not null, ExportCancelled e) => state with
+        {
+            Status = ExportStatus.Cancelled,
+            CancelledOn = e.CancelledOn,
+            CancellationReason = e.Reason,
+            SuspendedFrom = null,
+        },
+        (not null, ExportSuspended e) => state with
+        {
+            Status = ExportStatus.Suspended,
+            SuspendedFrom = state.Status,
+            SuspendedOn = e.SuspendedOn,
+            SuspensionReason = e.Reason,
+        },
+        (not null, ExportResumed e) => state with
+        {
+            Status = state.SuspendedFrom ?? state.Status,
+            SuspendedFrom = null,
+            SuspendedOn = null,
+            SuspensionReason = null,
+            ResumedOn = e.ResumedOn,
+        },
+        _ => state,
+    };
+
+    private static ExportProject WithFinancing(ExportProject state, IReadOnlyList<FinancingLine> lines) => state with
+    {
+        Financing = lines,
+        CommittedFinancing = Totals(lines.Where(l => l.Counts).Select(l => l.Amount)),
+    };
+
+    /// <summary>Sums per currency, in the order the currencies first appear; amounts in different currencies never meet.</summary>
+    public static IReadOnlyList<Money> Totals(IEnumerable<Money> amounts) =>
+        [.. amounts.GroupBy(m => m.Currency).Select(g => new Money(g.Sum(m => m.Amount), g.Key))];
+
+    public static IReadOnlyDictionary<Type, string> StoredEventNames { get; } = new Dictionary<Type, string>
+    {
+        [typeof(LeadIdentified)] = "export_lead_identified",
+        [typeof(LeadQualified)] = "export_lead_qualified",
+        [typeof(FeasibilityStudyCommissioned)] = "feasibility_study_commissioned",
+        [typeof(FeasibilityStudyCompleted)] = "feasibility_study_completed",
+        [typeof(FinancingSourceAdded)] = "financing_source_added",
+        [typeof(ProposalSubmitted)] = "proposal_submitted",
+        [typeof(PreferredBidderSelected)] = "preferred_bidder_selected",
+        [typeof(ContractSigned)] = "export_contract_signed",
+        [typeof(MilestoneReached)] = "milestone_reached",
+        [typeof(PaymentReceived)] = "payment_received",
+        [typeof(SystemHandedOver)] = "system_handed_over",
+        [typeof(OperationsStarted)] = "operations_started",
+        [typeof(DefectsPeriodEnded)] = "defects_period_ended",
+        [typeof(PostEvaluationRecorded)] = "post_evaluation_recorded",
+        [typeof(FollowOnProjectLinked)] = "follow_on_project_linked",
+        [typeof(ExportLost)] = "export_lost",
+        [typeof(ExportCancelled)] = "export_cancelled",
+        [typeof(ExportSuspended)] = "export_suspended",
+        [typeof(ExportResumed)] = "export_resumed",
+    };
+}

@@ -1,0 +1,401 @@
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.Http;
+
+namespace Diplomacy.Exports.Projects;
+
+/// <summary>
+/// Identifies a lead. <paramref name="ExchangeId"/> is required when (and only when) the origin is a policy-sharing
+/// outcome; such a lead has one stream per exchange. <paramref name="IdentifiedOn"/> may be unknown for historic cases.
+/// </summary>
+public sealed record IdentifyLead(
+    string Solution,
+    string ClientCity,
+    CountryCode ClientCountry,
+    LeadOrigin Origin,
+    PartialDate? IdentifiedOn = null,
+    Guid? ExchangeId = null,
+    Guid? PolicyId = null,
+    Money? EstimatedValue = null,
+    string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        foreach (var error in Check.NotBlank(Solution, "solution")) yield return error;
+        foreach (var error in Check.NotBlank(ClientCity, "clientCity")) yield return error;
+        if (ClientCountry.Value is null) yield return new("clientCountry", "Is required.");
+        foreach (var error in Check.Defined(Origin, "origin")) yield return error;
+        if (Origin == LeadOrigin.PolicySharing && (ExchangeId is null || ExchangeId == Guid.Empty))
+            yield return new("exchangeId", "Is required for a lead from a policy-sharing outcome.");
+        if (Origin != LeadOrigin.PolicySharing && ExchangeId is not null)
+            yield return new("exchangeId", "Only a lead from a policy-sharing outcome names an exchange.");
+        if (Origin != LeadOrigin.PolicySharing && PolicyId is not null)
+            yield return new("policyId", "Only a lead from a policy-sharing outcome names a policy.");
+        if (EstimatedValue is not null)
+            foreach (var error in Checks.Amount(EstimatedValue, "estimatedValue")) yield return error;
+        foreach (var error in Checks.Optional(Note, "note")) yield return error;
+    }
+}
+
+public sealed record QualifyLead(PartialDate QualifiedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Checks.Optional(Note, "note");
+}
+
+public sealed record CommissionFeasibilityStudy(StudyKind Kind, PartialDate CommissionedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Kind, "kind"), .. Checks.Optional(Note, "note")];
+}
+
+public sealed record CompleteFeasibilityStudy(StudyKind Kind, FeasibilityResult Result, PartialDate CompletedOn, string? Summary = null)
+    : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.Defined(Kind, "kind"), .. Check.Defined(Result, "result"), .. Checks.Optional(Summary, "summary", 2000)];
+}
+
+/// <summary>Adds a financing source; <paramref name="Committed"/> defaults to true (false: indicative only).</summary>
+public sealed record AddFinancingSource(
+    FinancingSource Source,
+    FinancingInstrument Instrument,
+    Money Amount,
+    bool? Committed = null,
+    PartialDate? ArrangedOn = null,
+    string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+    [
+        .. Check.Defined(Source, "source"),
+        .. Check.Defined(Instrument, "instrument"),
+        .. Checks.Amount(Amount, "amount"),
+        .. Checks.Optional(Note, "note"),
+    ];
+}
+
+public sealed record SubmitProposal(Money Value, PartialDate SubmittedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Checks.Amount(Value, "value"), .. Checks.Optional(Note, "note")];
+}
+
+public sealed record SelectPreferredBidder(PartialDate SelectedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Checks.Optional(Note, "note");
+}
+
+public sealed record SignContract(
+    Money Value, PartialDate SignedOn, PartialDate? TermEndsOn = null, IReadOnlyList<ConsortiumMember>? Consortium = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        foreach (var error in Checks.Amount(Value, "value")) yield return error;
+        if (TermEndsOn is not null && TermEndsOn.IsCertainlyBefore(SignedOn))
+            yield return new("termEndsOn", "Must not be before the contract is signed.");
+        if (Consortium is null) yield break;
+        for (var i = 0; i < Consortium.Count; i++)
+        {
+            if (Consortium[i] is null) { yield return new($"consortium[{i}]", "Is required."); continue; }
+            foreach (var error in Check.NotBlank(Consortium[i].Firm, $"consortium[{i}].firm")) yield return error;
+            foreach (var error in Check.NotBlank(Consortium[i].Role, $"consortium[{i}].role")) yield return error;
+        }
+    }
+}
+
+public sealed record ReachMilestone(string Name, int PercentComplete, PartialDate ReachedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.NotBlank(Name, "name"), .. Check.InRange(PercentComplete, 0, 100, "percentComplete")];
+}
+
+public sealed record ReceivePayment(Money Amount, PartialDate ReceivedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Checks.Amount(Amount, "amount"), .. Checks.Optional(Note, "note")];
+}
+
+public sealed record HandOverSystem(PartialDate HandedOverOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+public sealed record StartOperations(PartialDate StartedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+public sealed record EndDefectsPeriod(PartialDate EndedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+public sealed record RecordPostEvaluation(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Rating, "rating"), .. Checks.Optional(Summary, "summary", 2000)];
+}
+
+public sealed record LinkFollowOnProject(Guid FollowOnProjectId, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (FollowOnProjectId == Guid.Empty) yield return new("followOnProjectId", "Is required.");
+        foreach (var error in Checks.Optional(Note, "note")) yield return error;
+    }
+}
+
+public sealed record RecordLoss(PartialDate LostOn, string Reason, string? Winner = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.NotBlank(Reason, "reason", 500), .. Checks.Optional(Winner, "winner")];
+}
+
+public sealed record CancelExport(PartialDate CancelledOn, string Reason) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
+}
+
+public sealed record SuspendExport(PartialDate SuspendedOn, string Reason) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
+}
+
+public sealed record ResumeExport(PartialDate ResumedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [];
+}
+
+/// <summary>Field checks this service uses beyond <see cref="Check"/>.</summary>
+public static class Checks
+{
+    /// <summary>A money amount: positive (a value, a payment, a financing line is never zero or negative).</summary>
+    public static IEnumerable<FieldError> Amount(Money? money, string field)
+    {
+        if (money is null) return [new(field, "Is required.")];
+        if (money.Currency.Value is null) return [new($"{field}.currency", "Is required.")];
+        return Check.Positive(money.Amount, $"{field}.amount");
+    }
+
+    public static IEnumerable<FieldError> Optional(string? text, string field, int maxLength = 500)
+    {
+        if (text is not null && text.Length > maxLength) yield return new(field, $"Must be at most {maxLength} characters.");
+    }
+}
+
+public static class ExportProjectDecisions
+{
+    public static object[] Decide(IdentifyLead command) =>
+    [
+        new LeadIdentified(
+            command.Solution.Trim(),
+            command.ClientCity.Trim(),
+            command.ClientCountry,
+            command.Origin,
+            command.IdentifiedOn,
+            command.ExchangeId,
+            command.PolicyId,
+            command.EstimatedValue,
+            Clean(command.Note)),
+    ];
+
+    public static object[] Decide(ExportProject state, QualifyLead command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status == ExportStatus.Lead, $"Only a lead can be qualified; this project is {Stage(state)}.");
+        NotBefore(command.QualifiedOn, state.IdentifiedOn, "the lead was identified");
+        return [new LeadQualified(command.QualifiedOn, Clean(command.Note))];
+    }
+
+    public static object[] Decide(ExportProject state, CommissionFeasibilityStudy command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility,
+            $"A feasibility study is commissioned before a proposal; this project is {Stage(state)}.");
+        Rule.Require(!state.Studies.Any(s => s.Kind == command.Kind && s.CompletedOn is null),
+            $"A {Text(command.Kind)} study is already under way.");
+        NotBefore(command.CommissionedOn, state.IdentifiedOn, "the lead was identified");
+        return [new FeasibilityStudyCommissioned(command.Kind, command.CommissionedOn, Clean(command.Note))];
+    }
+
+    public static object[] Decide(ExportProject state, CompleteFeasibilityStudy command)
+    {
+        RequireActive(state);
+        var open = state.Studies.FirstOrDefault(s => s.Kind == command.Kind && s.CompletedOn is null);
+        Rule.Require(open is not null, $"No {Text(command.Kind)} study was commissioned and left open.");
+        NotBefore(command.CompletedOn, open!.CommissionedOn, "the study was commissioned");
+        return [new FeasibilityStudyCompleted(command.Kind, command.Result, command.CompletedOn, Clean(command.Summary))];
+    }
+
+    /// <summary>Financing can be arranged at any stage until the project is over, also while it is suspended.</summary>
+    public static object[] Decide(ExportProject state, AddFinancingSource command)
+    {
+        RequireNotOver(state);
+        return [new FinancingSourceAdded(
+            command.Source, command.Instrument, command.Amount, command.Committed ?? true, command.ArrangedOn, Clean(command.Note))];
+    }
+
+    /// <summary>A tender can be answered without a formal qualification, so a lead can go straight to a proposal.</summary>
+    public static object[] Decide(ExportProject state, SubmitProposal command)
+    {
+        RequireActive(state);
+        Rule.Require(state.ProposalSubmittedOn is null, $"A proposal was already submitted on {state.ProposalSubmittedOn}.");
+        Rule.Require(state.Status is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility,
+            $"A proposal is submitted before a contract; this project is {Stage(state)}.");
+        NotBefore(command.SubmittedOn, state.IdentifiedOn, "the lead was identified");
+        return [new ProposalSubmitted(command.Value, command.SubmittedOn, Clean(command.Note))];
+    }
+
+    public static object[] Decide(ExportProject state, SelectPreferredBidder command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status == ExportStatus.Proposed, $"A preferred bidder is selected after a proposal; this project is {Stage(state)}.");
+        NotBefore(command.SelectedOn, state.ProposalSubmittedOn, "the proposal was submitted");
+        return [new PreferredBidderSelected(command.SelectedOn, Clean(command.Note))];
+    }
+
+    /// <summary>No contract without a submitted proposal.</summary>
+    public static object[] Decide(ExportProject state, SignContract command)
+    {
+        RequireActive(state);
+        Rule.Require(state.ProposalSubmittedOn is not null, "No contract can be signed without a submitted proposal.");
+        Rule.Require(state.Status is ExportStatus.Proposed or ExportStatus.PreferredBidder,
+            $"A contract is signed once, after the proposal; this project is {Stage(state)}.");
+        NotBefore(command.SignedOn, state.ProposalSubmittedOn, "the proposal was submitted");
+        var consortium = (command.Consortium ?? []).Select(m => new ConsortiumMember(m.Firm.Trim(), m.Role.Trim())).ToArray();
+        Rule.Require(consortium.Select(m => m.Firm).Distinct(StringComparer.OrdinalIgnoreCase).Count() == consortium.Length,
+            "A firm appears twice in the consortium; give it one entry with all its roles.");
+        return [new ContractSigned(command.Value, command.SignedOn, command.TermEndsOn, consortium)];
+    }
+
+    /// <summary>
+    /// The first milestone starts implementation, which needs committed financing that covers the contract value;
+    /// percent complete never goes down.
+    /// </summary>
+    public static object[] Decide(ExportProject state, ReachMilestone command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status is ExportStatus.Contracted or ExportStatus.Implementation,
+            $"Milestones are reached between the contract and the handover; this project is {Stage(state)}.");
+        RequireFinancingCoversContract(state);
+        Rule.Require(command.PercentComplete >= state.PercentComplete,
+            $"Percent complete never goes down: it is {state.PercentComplete}%, not {command.PercentComplete}%.");
+        NotBefore(command.ReachedOn, state.ContractSignedOn, "the contract was signed");
+        return [new MilestoneReached(command.Name.Trim(), command.PercentComplete, command.ReachedOn)];
+    }
+
+    /// <summary>Payments arrive under a signed contract, also while it is suspended; none after the project is closed.</summary>
+    public static object[] Decide(ExportProject state, ReceivePayment command)
+    {
+        Rule.Require(!state.IsTerminal, $"No payment can be received after the project is closed ({Stage(state)}).");
+        Rule.Require(state.ContractSignedOn is not null, "Payments are received under a signed contract; none is signed yet.");
+        NotBefore(command.ReceivedOn, state.ContractSignedOn, "the contract was signed");
+        return [new PaymentReceived(command.Amount, command.ReceivedOn, Clean(command.Note))];
+    }
+
+    /// <summary>Handing over implements the contract too, so it needs the same financing coverage as a milestone.</summary>
+    public static object[] Decide(ExportProject state, HandOverSystem command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status is ExportStatus.Contracted or ExportStatus.Implementation,
+            $"The system is handed over once, after the contract; this project is {Stage(state)}.");
+        RequireFinancingCoversContract(state);
+        NotBefore(command.HandedOverOn, state.ContractSignedOn, "the contract was signed");
+        return [new SystemHandedOver(command.HandedOverOn)];
+    }
+
+    public static object[] Decide(ExportProject state, StartOperations command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status == ExportStatus.HandedOver, $"Operations start after the handover; this project is {Stage(state)}.");
+        NotBefore(command.StartedOn, state.HandedOverOn, "the system was handed over");
+        return [new OperationsStarted(command.StartedOn)];
+    }
+
+    public static object[] Decide(ExportProject state, EndDefectsPeriod command)
+    {
+        RequireActive(state);
+        Rule.Require(state.Status is ExportStatus.HandedOver or ExportStatus.Operating,
+            $"The defects period ends after the handover; this project is {Stage(state)}.");
+        NotBefore(command.EndedOn, state.HandedOverOn, "the system was handed over");
+        return [new DefectsPeriodEnded(command.EndedOn)];
+    }
+
+    public static object[] Decide(ExportProject state, RecordPostEvaluation command)
+    {
+        Rule.Require(state.HandedOverOn is not null && state.Status is not ExportStatus.Cancelled,
+            "A post-evaluation is recorded for a system that was handed over.");
+        Rule.Require(state.PostEvaluation is null, $"A post-evaluation was already recorded on {state.PostEvaluation?.EvaluatedOn}.");
+        NotBefore(command.EvaluatedOn, state.HandedOverOn, "the system was handed over");
+        return [new PostEvaluationRecorded(command.Rating, command.EvaluatedOn, Clean(command.Summary))];
+    }
+
+    public static object[] Decide(ExportProject state, LinkFollowOnProject command)
+    {
+        Rule.Require(state.Status is not (ExportStatus.Lost or ExportStatus.Cancelled),
+            $"A {Stage(state)} project has no follow-on.");
+        Rule.Require(state.ContractSignedOn is not null, "A follow-on project follows a signed contract; none is signed yet.");
+        Rule.Require(command.FollowOnProjectId != state.Id, "A project cannot be its own follow-on.");
+        Rule.Require(!state.FollowOnProjects.Contains(command.FollowOnProjectId), "That follow-on project is already linked.");
+        return [new FollowOnProjectLinked(command.FollowOnProjectId, Clean(command.Note))];
+    }
+
+    /// <summary>An export is lost before its contract; after that it can only be cancelled.</summary>
+    public static object[] Decide(ExportProject state, RecordLoss command)
+    {
+        RequireNotOver(state);
+        var stage = state.SuspendedFrom ?? state.Status;
+        Rule.Require(stage is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility
+                or ExportStatus.Proposed or ExportStatus.PreferredBidder,
+            "A project is lost before its contract is signed; a signed one can only be cancelled.");
+        return [new ExportLost(command.LostOn, command.Reason.Trim(), Clean(command.Winner))];
+    }
+
+    public static object[] Decide(ExportProject state, CancelExport command)
+    {
+        RequireNotOver(state);
+        return [new ExportCancelled(command.CancelledOn, command.Reason.Trim())];
+    }
+
+    public static object[] Decide(ExportProject state, SuspendExport command)
+    {
+        RequireActive(state);
+        return [new ExportSuspended(command.SuspendedOn, command.Reason.Trim())];
+    }
+
+    public static object[] Decide(ExportProject state, ResumeExport command)
+    {
+        Rule.Require(state.Status == ExportStatus.Suspended, "Only a suspended project can be resumed.");
+        NotBefore(command.ResumedOn, state.SuspendedOn, "the project was suspended");
+        return [new ExportResumed(command.ResumedOn)];
+    }
+
+    /// <summary>
+    /// Committed financing must cover the contract value in the contract's own currency. Money in other currencies
+    /// is never converted, and guarantees and indicative amounts never count.
+    /// </summary>
+    public static void RequireFinancingCoversContract(ExportProject state)
+    {
+        var value = state.ContractValue ?? throw new RuleViolation("No contract is signed.");
+        var committed = state.Financing.Where(l => l.Counts && l.Amount.Currency == value.Currency).Sum(l => l.Amount.Amount);
+        if (committed >= value.Amount) return;
+        var others = state.CommittedFinancing.Where(m => m.Currency != value.Currency).ToList();
+        throw new RuleViolation(
+            $"Committed financing must cover the contract value before implementation starts: {committed} {value.Currency} "
+            + $"is committed of {value}, {value.Amount - committed} {value.Currency} short."
+            + (others.Count == 0 ? "" : $" Financing in other currencies ({string.Join(", ", others)}) is never converted."));
+    }
+
+    private static void RequireNotOver(ExportProject state) =>
+        Rule.Require(!state.IsTerminal, $"The project is {Stage(state)}; nothing can change it any more.");
+
+    /// <summary>Not over and not suspended.</summary>
+    private static void RequireActive(ExportProject state)
+    {
+        RequireNotOver(state);
+        Rule.Require(state.Status != ExportStatus.Suspended,
+            $"The project is suspended since {state.SuspendedOn}; resume it first.");
+    }
+
+    private static void NotBefore(PartialDate date, PartialDate? earlier, string what) =>
+        Rule.Require(earlier is null || !date.IsCertainlyBefore(earlier), $"{date} is before {what} ({earlier}).");
+
+    private static string Stage(ExportProject state) => JsonFilter.Text(state.Status);
+
+    private static string Text<TEnum>(TEnum value) where TEnum : struct, Enum => JsonFilter.Text(value);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.Http;
+using Marten;
+using Marten.Linq.MatchesSql;
+
+namespace Diplomacy.Exports.Projects;
+
+public static class ExportProjectEndpoints
+{
+    public static void MapExportProjects(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/api/exports/projects").WithTags("Export projects");
+        projects.MapPost("", Identify).WithName(nameof(IdentifyLead))
+            .Produces<ExportProject>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        projects.MapCommand<ExportProject, QualifyLead>("qualification", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, CommissionFeasibilityStudy>("feasibility-study", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, CompleteFeasibilityStudy>("feasibility-result", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, AddFinancingSource>("financing", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, SubmitProposal>("proposal", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, SelectPreferredBidder>("preferred-bidder", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, SignContract>("contract", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, ReachMilestone>("milestones", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, ReceivePayment>("payments", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, HandOverSystem>("handover", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, StartOperations>("operations-start", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, EndDefectsPeriod>("defects-period-end", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, RecordPostEvaluation>("post-evaluation", ExportProjectDecisions.Decide);
+        projects.MapPost("/{id:guid}/follow-on", LinkFollowOn).WithName(nameof(LinkFollowOnProject))
+            .Produces<ExportProject>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        projects.MapCommand<ExportProject, RecordLoss>("loss", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, CancelExport>("cancellation", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, SuspendExport>("suspension", ExportProjectDecisions.Decide);
+        projects.MapCommand<ExportProject, ResumeExport>("resumption", ExportProjectDecisions.Decide);
+        projects.MapGetState<ExportProject>();
+        projects.MapGet("", List).WithName("ListExportProjects");
+
+        app.MapGet("/api/exports/pipeline", Pipeline).WithTags("Export projects").WithName("GetExportPipeline")
+            .Produces<ExportPipeline>().ProducesValidationProblem();
+    }
+
+    /// <summary>
+    /// The stream of the lead a policy-sharing exchange gave: one id per exchange makes "one lead per exchange"
+    /// a guarantee of the database, however often the adoption is delivered or posted.
+    /// </summary>
+    public static Guid LeadIdFor(Guid exchangeId) => DeterministicGuid.Create("export-lead", exchangeId.ToString());
+
+    private static async Task<IResult> Identify(IdentifyLead command, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? LeadIdFor(exchange) : Guid.CreateVersion7();
+        return await StreamEndpoints.StartAsync<ExportProject>(http, session, id, () => ExportProjectDecisions.Decide(command), nameof(IdentifyLead), ct);
+    }
+
+    /// <summary>Links a follow-on project, which must be an export project of this service.</summary>
+    private static async Task<IResult> LinkFollowOn(
+        Guid id, LinkFollowOnProject command, HttpContext http, IDocumentSession session, CancellationToken ct)
+    {
+        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (await session.LoadAsync<ExportProject>(command.FollowOnProjectId, ct) is null)
+            return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("followOnProjectId", "Names no export project.")]));
+        return await StreamEndpoints.HandleAsync<ExportProject>(
+            http, session, id, state => ExportProjectDecisions.Decide(state, command), nameof(LinkFollowOnProject), ct);
+    }
+
+    /// <summary>
+    /// Export projects, filtered by client country, solution (case-insensitive), financing source, status, origin,
+    /// the exchange they came from, or <c>fromPolicySharing=true</c> for every export that came from policy sharing.
+    /// </summary>
+    private static async Task<IResult> List(
+        IQuerySession session, string? country, string? solution, string? financingSource, string? status, string? origin,
+        Guid? exchange, bool? fromPolicySharing, int? page, int? pageSize, CancellationToken ct)
+    {
+        var filter = new QueryFilter();
+        var countryCode = filter.Country(country, "country");
+        var source = filter.Enum<FinancingSource>(financingSource, "financingSource");
+        var projectStatus = filter.Enum<ExportStatus>(status, "status");
+        var leadOrigin = filter.Enum<LeadOrigin>(origin, "origin");
+        if (filter.Problem() is { } invalid) return invalid;
+
+        var query = session.Query<ExportProject>().AsQueryable();
+        if (countryCode is not null) query = query.Where(p => p.MatchesSql("data ->> 'clientCountry' = ?", countryCode.Value.Value));
+        if (solution is not null) query = query.Where(p => p.Solution.Equals(solution, StringComparison.OrdinalIgnoreCase));
+        if (source is not null)
+            query = query.Where(p => p.MatchesSql("data -> 'financing' @> ?::jsonb",
+                JsonSerializer.Serialize(new[] { new { source = JsonFilter.Text(source.Value) } })));
+        if (projectStatus is not null) query = query.Where(p => p.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(projectStatus.Value)));
+        if (leadOrigin is not null) query = query.Where(p => p.MatchesSql("data ->> 'origin' = ?", JsonFilter.Text(leadOrigin.Value)));
+        if (exchange is not null) query = query.Where(p => p.ExchangeId == exchange.Value);
+        if (fromPolicySharing is true) query = query.Where(p => p.MatchesSql("data ->> 'exchangeId' is not null"));
+        if (fromPolicySharing is false) query = query.Where(p => p.MatchesSql("data ->> 'exchangeId' is null"));
+        return await query.ToPageAsync(page, pageSize, ct);
+    }
+
+    /// <summary>The pipeline by stage, each with its total value per currency, optionally for one client country.</summary>
+    private static async Task<IResult> Pipeline(IQuerySession session, string? country, CancellationToken ct)
+    {
+        var filter = new QueryFilter();
+        var countryCode = filter.Country(country, "country");
+        if (filter.Problem() is { } invalid) return invalid;
+        return Results.Ok(await ExportPipeline.LoadAsync(session, countryCode, ct));
+    }
+}

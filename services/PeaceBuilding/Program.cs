@@ -1,0 +1,29 @@
+using Diplomacy.PeaceBuilding.Integration;
+using Diplomacy.PeaceBuilding.Programs;
+using Diplomacy.ServiceDefaults;
+using Diplomacy.ServiceDefaults.Audit;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Messaging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddEventStore(store => store
+        .AddAggregate<PeaceProgram>())
+    .AddOutboxRelay<Outgoing>();
+builder.AddMessageBus("peace");
+builder.Services.AddOpenApi();
+// "How long has it been suspended" is asked of the clock at the HTTP edge; decisions never read it.
+builder.Services.TryAddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapOpenApi();
+app.MapPeacePrograms();
+app.MapAuditEndpoints("/api/peace");
+
+app.Run();
+
+public partial class Program;

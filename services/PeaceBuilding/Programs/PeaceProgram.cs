@@ -1,0 +1,322 @@
+using System.Text.Json.Serialization;
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.EventStore;
+
+namespace Diplomacy.PeaceBuilding.Programs;
+
+/// <summary>
+/// A peace-building program was conceived: what it is for (<paramref name="Area"/>, objectives, an OECD DAC purpose
+/// code such as 15220 or 73010, SDG goals) and with whom (partner cities or organisations, each with its country).
+/// </summary>
+public sealed record ProgramConceptRegistered(
+    string Title,
+    ProgramArea Area,
+    IReadOnlyList<ProgramPartner> Partners,
+    IReadOnlyList<string> Objectives,
+    string? DacPurposeCode,
+    IReadOnlyList<int> SdgGoals,
+    PartialDate RegisteredOn);
+
+/// <summary>The central government was consulted (any local project with the DPRK needs the Ministry of Unification).</summary>
+public sealed record GovernmentConsulted(string Ministry, PartialDate ConsultedOn, ConsultationOutcome Outcome, string? Note);
+
+/// <summary>Contact with <paramref name="Partner"/> (a partner's name, as registered) was approved.</summary>
+public sealed record ContactApprovalGranted(string Partner, PartialDate DecidedOn, string? Note);
+
+/// <summary>Contact with <paramref name="Partner"/> was refused: nothing may be delivered to that partner.</summary>
+public sealed record ContactApprovalDenied(string Partner, PartialDate DecidedOn, string? Note);
+
+/// <summary>The program's risk was assessed, including the sanctions screening; the latest assessment is the one that counts.</summary>
+public sealed record RiskAssessed(RiskLevel Level, SanctionsScreening Screening, PartialDate AssessedOn, string? Note);
+
+public sealed record ProgramApproved(PartialDate ApprovedOn, string? ApprovedBy);
+
+/// <summary>Money from <paramref name="Fund"/> was allocated to the program; allocations add up per fund and currency.</summary>
+public sealed record FundsAllocated(string Fund, Money Amount, PartialDate AllocatedOn);
+
+/// <summary>An agreement was signed with <paramref name="Partner"/>.</summary>
+public sealed record PartnerAgreementSigned(string Partner, PartialDate SignedOn, string? Title);
+
+/// <summary>Something was delivered (a shipment, an event, a session, a grant), spending <paramref name="Spent"/> from <paramref name="Fund"/>.</summary>
+public sealed record DeliveryRecorded(
+    DeliveryKind Kind, string Description, string Fund, Money Spent, PartialDate DeliveredOn, string? Partner);
+
+public sealed record ProgramSuspended(SuspensionReason Reason, PartialDate SuspendedOn, string? Note);
+
+public sealed record ProgramResumed(PartialDate ResumedOn, string? Note);
+
+/// <summary>A bid to host <paramref name="Bid"/> was submitted to <paramref name="SubmittedTo"/> (the IOC, a network, ...).</summary>
+public sealed record BidSubmitted(string Bid, string SubmittedTo, PartialDate SubmittedOn);
+
+/// <summary>The bid was decided; <paramref name="Winner"/> is who was chosen instead when it was lost.</summary>
+public sealed record BidOutcomeRecorded(BidOutcome Outcome, PartialDate? DecidedOn, string? Winner);
+
+public sealed record ProgramCompleted(PartialDate CompletedOn, string? Summary);
+
+public sealed record ProgramCancelled(PartialDate CancelledOn, string Reason);
+
+public sealed record ProgramEvaluated(PartialDate EvaluatedOn, EvaluationRating Rating, string Findings);
+
+public enum ProgramStatus
+{
+    Concept = 1,
+    Approved,
+    Suspended,
+    Completed,
+    Cancelled,
+}
+
+public enum ProgramArea
+{
+    SocioCultural = 1,
+    Infrastructure,
+    Economic,
+    Humanitarian,
+    Advocacy,
+    Sports,
+}
+
+public enum PartnerKind
+{
+    City = 1,
+    Organisation,
+}
+
+public enum ConsultationOutcome
+{
+    Favourable = 1,
+    Conditional,
+    Unfavourable,
+}
+
+public enum ContactDecision
+{
+    Granted = 1,
+    Denied,
+}
+
+public enum RiskLevel
+{
+    Low = 1,
+    Moderate,
+    High,
+    Critical,
+}
+
+public enum SanctionsScreening
+{
+    /// <summary>The screening is not finished: the assessment is not complete.</summary>
+    Pending = 1,
+    Cleared,
+    /// <summary>Listed goods or parties are involved, and a sanctions exemption was granted for them.</summary>
+    Exempted,
+    /// <summary>Listed goods or parties are involved and no exemption covers them.</summary>
+    Hit,
+}
+
+public enum DeliveryKind
+{
+    AidShipment = 1,
+    Event,
+    EducationSession,
+    Grant,
+}
+
+public enum SuspensionReason
+{
+    Sanctions = 1,
+    Political,
+    Security,
+    Pandemic,
+}
+
+public enum BidOutcome
+{
+    Won = 1,
+    Lost,
+    Withdrawn,
+}
+
+public enum EvaluationRating
+{
+    HighlySuccessful = 1,
+    Successful,
+    PartlySuccessful,
+    Unsuccessful,
+}
+
+/// <summary>A partner city or organisation, as the concept names it.</summary>
+public sealed record ProgramPartner(string Name, CountryCode Country, PartnerKind Kind);
+
+/// <summary>A partner and where the program stands with it: its contact approval and its agreement.</summary>
+public sealed record PartnerStanding
+{
+    public string Name { get; init; } = "";
+    public CountryCode Country { get; init; }
+    public PartnerKind Kind { get; init; }
+    /// <summary>The latest contact decision, null while none was made.</summary>
+    public ContactDecision? Contact { get; init; }
+    public PartialDate? ContactDecidedOn { get; init; }
+    public PartialDate? AgreementSignedOn { get; init; }
+    public string? AgreementTitle { get; init; }
+}
+
+public sealed record Consultation(string Ministry, PartialDate ConsultedOn, ConsultationOutcome Outcome, string? Note);
+
+public sealed record RiskAssessment(RiskLevel Level, SanctionsScreening Screening, PartialDate AssessedOn, string? Note);
+
+/// <summary>What one fund allocated to the program in one currency, and what deliveries spent of it.</summary>
+public sealed record FundBalance(string Fund, CurrencyCode Currency, decimal Allocated, decimal Spent);
+
+public sealed record Delivery(DeliveryKind Kind, string Description, string Fund, Money Spent, PartialDate DeliveredOn, string? Partner);
+
+/// <summary>One period of suspension; <see cref="ResumedOn"/> is null while it lasts.</summary>
+public sealed record Suspension(SuspensionReason Reason, PartialDate SuspendedOn, string? Note, PartialDate? ResumedOn);
+
+public sealed record Bid(string Name, string SubmittedTo, PartialDate SubmittedOn, BidOutcome? Outcome, PartialDate? DecidedOn, string? Winner);
+
+public sealed record Evaluation(PartialDate EvaluatedOn, EvaluationRating Rating, string Findings);
+
+/// <summary>One peace-building program: one stream each.</summary>
+public sealed record PeaceProgram : IAggregate<PeaceProgram>
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public ProgramStatus Status { get; init; }
+    public string Title { get; init; } = "";
+    public ProgramArea Area { get; init; }
+    public IReadOnlyList<PartnerStanding> Partners { get; init; } = [];
+    public IReadOnlyList<string> Objectives { get; init; } = [];
+    public string? DacPurposeCode { get; init; }
+    public IReadOnlyList<int> SdgGoals { get; init; } = [];
+    public PartialDate RegisteredOn { get; init; } = null!;
+    public IReadOnlyList<Consultation> Consultations { get; init; } = [];
+    /// <summary>The latest risk assessment; null while there is none.</summary>
+    public RiskAssessment? Risk { get; init; }
+    public PartialDate? ApprovedOn { get; init; }
+    public string? ApprovedBy { get; init; }
+    /// <summary>Allocated against spent, per fund and currency.</summary>
+    public IReadOnlyList<FundBalance> Funds { get; init; } = [];
+    public IReadOnlyList<Delivery> Deliveries { get; init; } = [];
+    /// <summary>Every suspension, oldest first; the last one is open while the program is suspended.</summary>
+    public IReadOnlyList<Suspension> Suspensions { get; init; } = [];
+    public Bid? Bid { get; init; }
+    public PartialDate? CompletedOn { get; init; }
+    public string? CompletionSummary { get; init; }
+    public PartialDate? CancelledOn { get; init; }
+    public string? CancellationReason { get; init; }
+    public IReadOnlyList<Evaluation> Evaluations { get; init; } = [];
+
+    /// <summary>The suspension in force, or null.</summary>
+    public Suspension? CurrentSuspension => Status == ProgramStatus.Suspended ? Suspensions[^1] : null;
+
+    [JsonIgnore]
+    public bool IsClosed => Status is ProgramStatus.Completed or ProgramStatus.Cancelled;
+
+    /// <summary>The partner called <paramref name="name"/> (ignoring case and surrounding spaces), or null.</summary>
+    public PartnerStanding? Partner(string? name) =>
+        name is null ? null : Partners.FirstOrDefault(p => string.Equals(p.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The balance of <paramref name="fund"/> in <paramref name="currency"/>, or null when nothing was allocated from it.</summary>
+    public FundBalance? Balance(string fund, CurrencyCode currency) =>
+        Funds.FirstOrDefault(f => f.Currency == currency && string.Equals(f.Fund, fund.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new PeaceProgram()).Evolve(e.Data)</c>:
+    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(PeaceProgram?, object)"/> decides.
+    /// </summary>
+    public PeaceProgram? Evolve(object @event)
+    {
+        if (Status != default) return Evolve(this, @event);
+        var created = Evolve(null, @event);
+        if (created is not null) (created.Id, created.Version) = (Id, Version);
+        return created;
+    }
+
+    public static PeaceProgram? Evolve(PeaceProgram? state, object @event) => (state, @event) switch
+    {
+        (null, ProgramConceptRegistered e) => new PeaceProgram
+        {
+            Status = ProgramStatus.Concept,
+            Title = e.Title,
+            Area = e.Area,
+            Partners = [.. e.Partners.Select(p => new PartnerStanding { Name = p.Name, Country = p.Country, Kind = p.Kind })],
+            Objectives = e.Objectives,
+            DacPurposeCode = e.DacPurposeCode,
+            SdgGoals = e.SdgGoals,
+            RegisteredOn = e.RegisteredOn,
+        },
+        (not null, GovernmentConsulted e) => state with
+        {
+            Consultations = [.. state.Consultations, new Consultation(e.Ministry, e.ConsultedOn, e.Outcome, e.Note)],
+        },
+        (not null, ContactApprovalGranted e) => state.WithPartner(e.Partner, p => p with { Contact = ContactDecision.Granted, ContactDecidedOn = e.DecidedOn }),
+        (not null, ContactApprovalDenied e) => state.WithPartner(e.Partner, p => p with { Contact = ContactDecision.Denied, ContactDecidedOn = e.DecidedOn }),
+        (not null, RiskAssessed e) => state with { Risk = new RiskAssessment(e.Level, e.Screening, e.AssessedOn, e.Note) },
+        (not null, ProgramApproved e) => state with { Status = ProgramStatus.Approved, ApprovedOn = e.ApprovedOn, ApprovedBy = e.ApprovedBy },
+        (not null, FundsAllocated e) => state.WithBalance(e.Fund, e.Amount.Currency, b => b with { Allocated = b.Allocated + e.Amount.Amount }),
+        (not null, PartnerAgreementSigned e) => state.WithPartner(e.Partner, p => p with { AgreementSignedOn = e.SignedOn, AgreementTitle = e.Title }),
+        (not null, DeliveryRecorded e) => state.WithBalance(e.Fund, e.Spent.Currency, b => b with { Spent = b.Spent + e.Spent.Amount }) with
+        {
+            Deliveries = [.. state.Deliveries, new Delivery(e.Kind, e.Description, e.Fund, e.Spent, e.DeliveredOn, e.Partner)],
+        },
+        (not null, ProgramSuspended e) => state with
+        {
+            Status = ProgramStatus.Suspended,
+            Suspensions = [.. state.Suspensions, new Suspension(e.Reason, e.SuspendedOn, e.Note, null)],
+        },
+        (not null, ProgramResumed e) => state with
+        {
+            Status = state.ApprovedOn is null ? ProgramStatus.Concept : ProgramStatus.Approved,
+            Suspensions = [.. state.Suspensions.SkipLast(1), state.Suspensions[^1] with { ResumedOn = e.ResumedOn }],
+        },
+        (not null, BidSubmitted e) => state with { Bid = new Bid(e.Bid, e.SubmittedTo, e.SubmittedOn, null, null, null) },
+        (not null, BidOutcomeRecorded e) when state.Bid is not null => state with
+        {
+            Bid = state.Bid with { Outcome = e.Outcome, DecidedOn = e.DecidedOn, Winner = e.Winner },
+        },
+        (not null, ProgramCompleted e) => state with { Status = ProgramStatus.Completed, CompletedOn = e.CompletedOn, CompletionSummary = e.Summary },
+        (not null, ProgramCancelled e) => state with { Status = ProgramStatus.Cancelled, CancelledOn = e.CancelledOn, CancellationReason = e.Reason },
+        (not null, ProgramEvaluated e) => state with
+        {
+            Evaluations = [.. state.Evaluations, new Evaluation(e.EvaluatedOn, e.Rating, e.Findings)],
+        },
+        _ => state,
+    };
+
+    private PeaceProgram WithPartner(string name, Func<PartnerStanding, PartnerStanding> change) => this with
+    {
+        Partners = [.. Partners.Select(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) ? change(p) : p)],
+    };
+
+    private PeaceProgram WithBalance(string fund, CurrencyCode currency, Func<FundBalance, FundBalance> change)
+    {
+        var current = Balance(fund, currency);
+        return this with
+        {
+            Funds = current is null
+                ? [.. Funds, change(new FundBalance(fund, currency, 0, 0))]
+                : [.. Funds.Select(b => ReferenceEquals(b, current) ? change(b) : b)],
+        };
+    }
+
+    public static IReadOnlyDictionary<Type, string> StoredEventNames { get; } = new Dictionary<Type, string>
+    {
+        [typeof(ProgramConceptRegistered)] = "program_concept_registered",
+        [typeof(GovernmentConsulted)] = "government_consulted",
+        [typeof(ContactApprovalGranted)] = "contact_approval_granted",
+        [typeof(ContactApprovalDenied)] = "contact_approval_denied",
+        [typeof(RiskAssessed)] = "risk_assessed",
+        [typeof(ProgramApproved)] = "program_approved",
+        [typeof(FundsAllocated)] = "funds_allocated",
+        [typeof(PartnerAgreementSigned)] = "partner_agreement_signed",
+        [typeof(DeliveryRecorded)] = "delivery_recorded",
+        [typeof(ProgramSuspended)] = "program_suspended",
+        [typeof(ProgramResumed)] = "program_resumed",
+        [typeof(BidSubmitted)] = "bid_submitted",
+        [typeof(BidOutcomeRecorded)] = "bid_outcome_recorded",
+        [typeof(ProgramCompleted)] = "program_completed",
+        [typeof(ProgramCancelled)] = "program_cancelled",
+        [typeof(ProgramEvaluated)] = "program_evaluated",
+    };
+}

@@ -1,0 +1,336 @@
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.Http;
+
+namespace Diplomacy.PeaceBuilding.Programs;
+
+/// <summary>
+/// Registers a program's concept. <paramref name="DacPurposeCode"/> is an OECD DAC CRS purpose code (5 digits, such as
+/// "15220" civilian peace-building or "73010" reconstruction); <paramref name="SdgGoals"/> are goal numbers 1 to 17.
+/// </summary>
+public sealed record RegisterProgramConcept(
+    string Title,
+    ProgramArea Area,
+    IReadOnlyList<ProgramPartner> Partners,
+    IReadOnlyList<string> Objectives,
+    PartialDate RegisteredOn,
+    string? DacPurposeCode = null,
+    IReadOnlyList<int>? SdgGoals = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        foreach (var error in Check.NotBlank(Title, "title")) yield return error;
+        foreach (var error in Check.Defined(Area, "area")) yield return error;
+        foreach (var error in Check.NotEmpty(Partners, "partners")) yield return error;
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < (Partners?.Count ?? 0); i++)
+        {
+            var partner = Partners![i];
+            if (partner is null)
+            {
+                yield return new($"partners[{i}]", "Is required.");
+                continue;
+            }
+            foreach (var error in Check.NotBlank(partner.Name, $"partners[{i}].name")) yield return error;
+            if (!string.IsNullOrWhiteSpace(partner.Name) && !names.Add(partner.Name.Trim()))
+                yield return new($"partners[{i}].name", "Names a partner already listed.");
+            if (partner.Country.Value is null) yield return new($"partners[{i}].country", "Is required.");
+            foreach (var error in Check.Defined(partner.Kind, $"partners[{i}].kind")) yield return error;
+        }
+        foreach (var error in Check.NotEmpty(Objectives, "objectives")) yield return error;
+        for (var i = 0; i < (Objectives?.Count ?? 0); i++)
+            foreach (var error in Check.NotBlank(Objectives![i], $"objectives[{i}]", 500)) yield return error;
+        if (DacPurposeCode is not null && (DacPurposeCode.Length != 5 || !DacPurposeCode.All(char.IsAsciiDigit)))
+            yield return new("dacPurposeCode", "Must be an OECD DAC CRS purpose code of 5 digits, such as \"15220\".");
+        for (var i = 0; i < (SdgGoals?.Count ?? 0); i++)
+            foreach (var error in Check.InRange(SdgGoals![i], 1, 17, $"sdgGoals[{i}]")) yield return error;
+    }
+}
+
+/// <summary>Records a consultation with a ministry (the Ministry of Unification for any project with the DPRK).</summary>
+public sealed record RecordConsultation(string Ministry, PartialDate ConsultedOn, ConsultationOutcome Outcome, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.NotBlank(Ministry, "ministry"), .. Check.Defined(Outcome, "outcome"), .. NoteCheck.Optional(Note, "note")];
+}
+
+/// <summary>Records the decision on contact with <paramref name="Partner"/> (a partner's name, as registered).</summary>
+public sealed record DecideContactApproval(string Partner, ContactDecision Decision, PartialDate DecidedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.NotBlank(Partner, "partner"), .. Check.Defined(Decision, "decision"), .. NoteCheck.Optional(Note, "note")];
+}
+
+public sealed record AssessRisk(RiskLevel Level, SanctionsScreening Screening, PartialDate AssessedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.Defined(Level, "level"), .. Check.Defined(Screening, "screening"), .. NoteCheck.Optional(Note, "note")];
+}
+
+public sealed record ApproveProgram(PartialDate ApprovedOn, string? ApprovedBy = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => NoteCheck.Optional(ApprovedBy, "approvedBy", 200);
+}
+
+/// <summary>Allocates <paramref name="Amount"/> from <paramref name="Fund"/> (the Inter-Korean Exchange and Cooperation Fund, ...).</summary>
+public sealed record AllocateFunds(string Fund, Money Amount, PartialDate AllocatedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.NotBlank(Fund, "fund"), .. MoneyCheck.Positive(Amount, "amount")];
+}
+
+public sealed record SignPartnerAgreement(string Partner, PartialDate SignedOn, string? Title = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+        [.. Check.NotBlank(Partner, "partner"), .. NoteCheck.Optional(Title, "title", 200)];
+}
+
+/// <summary>
+/// Records a delivery that spent <paramref name="Spent"/> (zero for one that cost nothing) from <paramref name="Fund"/>,
+/// to <paramref name="Partner"/> when it went to one (an education session in Seoul goes to none).
+/// </summary>
+public sealed record RecordDelivery(
+    DeliveryKind Kind, string Description, string Fund, Money Spent, PartialDate DeliveredOn, string? Partner = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() =>
+    [
+        .. Check.Defined(Kind, "kind"),
+        .. Check.NotBlank(Description, "description", 500),
+        .. Check.NotBlank(Fund, "fund"),
+        .. MoneyCheck.NotNegative(Spent, "spent"),
+        .. Partner is null ? [] : Check.NotBlank(Partner, "partner"),
+    ];
+}
+
+public sealed record SuspendProgram(SuspensionReason Reason, PartialDate SuspendedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Reason, "reason"), .. NoteCheck.Optional(Note, "note")];
+}
+
+public sealed record ResumeProgram(PartialDate ResumedOn, string? Note = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => NoteCheck.Optional(Note, "note");
+}
+
+/// <summary>Submits a bid to host <paramref name="Bid"/> ("2032 Summer Olympics") to <paramref name="SubmittedTo"/> ("IOC").</summary>
+public sealed record SubmitBid(string Bid, string SubmittedTo, PartialDate SubmittedOn) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.NotBlank(Bid, "bid"), .. Check.NotBlank(SubmittedTo, "submittedTo")];
+}
+
+/// <summary>Records how the bid was decided; <paramref name="Winner"/> names who was chosen instead of a lost bid.</summary>
+public sealed record RecordBidOutcome(BidOutcome Outcome, PartialDate? DecidedOn = null, string? Winner = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Outcome, "outcome"), .. NoteCheck.Optional(Winner, "winner", 200)];
+}
+
+public sealed record CompleteProgram(PartialDate CompletedOn, string? Summary = null) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => NoteCheck.Optional(Summary, "summary", 2000);
+}
+
+public sealed record CancelProgram(PartialDate CancelledOn, string Reason) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
+}
+
+public sealed record EvaluateProgram(PartialDate EvaluatedOn, EvaluationRating Rating, string Findings) : IValidatable
+{
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Rating, "rating"), .. Check.NotBlank(Findings, "findings", 4000)];
+}
+
+public static class PeaceProgramDecisions
+{
+    /// <summary>The country whose partners need a granted contact approval before a program is approved.</summary>
+    public static readonly CountryCode Dprk = CountryCode.Parse("KP");
+
+    public static object[] Decide(RegisterProgramConcept command) =>
+    [
+        new ProgramConceptRegistered(
+            command.Title.Trim(),
+            command.Area,
+            [.. command.Partners.Select(p => p with { Name = p.Name.Trim() })],
+            [.. command.Objectives.Select(o => o.Trim())],
+            command.DacPurposeCode,
+            [.. (command.SdgGoals ?? []).Distinct().Order()],
+            command.RegisteredOn),
+    ];
+
+    public static object[] Decide(PeaceProgram state, RecordConsultation command)
+    {
+        RequireOpen(state);
+        return [new GovernmentConsulted(command.Ministry.Trim(), command.ConsultedOn, command.Outcome, Trim(command.Note))];
+    }
+
+    public static object[] Decide(PeaceProgram state, DecideContactApproval command)
+    {
+        RequireOpen(state);
+        var partner = RequirePartner(state, command.Partner);
+        Rule.Require(partner.Contact != command.Decision || partner.ContactDecidedOn != command.DecidedOn,
+            $"Contact with {partner.Name} was already {Text(command.Decision)} on {command.DecidedOn}.");
+        return command.Decision == ContactDecision.Granted
+            ? [new ContactApprovalGranted(partner.Name, command.DecidedOn, Trim(command.Note))]
+            : [new ContactApprovalDenied(partner.Name, command.DecidedOn, Trim(command.Note))];
+    }
+
+    public static object[] Decide(PeaceProgram state, AssessRisk command)
+    {
+        RequireOpen(state);
+        return [new RiskAssessed(command.Level, command.Screening, command.AssessedOn, Trim(command.Note))];
+    }
+
+    public static object[] Decide(PeaceProgram state, ApproveProgram command)
+    {
+        RequireOpen(state);
+        Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be approved; resume it first.");
+        Rule.Require(state.Status == ProgramStatus.Concept, $"The program was already approved on {state.ApprovedOn}.");
+        Rule.Require(state.Risk is not null, "A program cannot be approved before its risk is assessed.");
+        Rule.Require(state.Risk!.Screening != SanctionsScreening.Pending,
+            "The risk assessment is not complete: its sanctions screening is still pending.");
+        Rule.Require(state.Risk.Screening != SanctionsScreening.Hit,
+            "The sanctions screening found listed goods or parties that no exemption covers; the program cannot be approved.");
+        var withoutContact = state.Partners
+            .Where(p => p.Country == Dprk && p.Contact != ContactDecision.Granted)
+            .Select(p => p.Contact == ContactDecision.Denied ? $"{p.Name} (denied on {p.ContactDecidedOn})" : p.Name)
+            .ToList();
+        Rule.Require(withoutContact.Count == 0,
+            $"Every partner in the DPRK needs a granted contact approval before the program is approved; missing for: {string.Join(", ", withoutContact)}.");
+        return [new ProgramApproved(command.ApprovedOn, Trim(command.ApprovedBy))];
+    }
+
+    public static object[] Decide(PeaceProgram state, AllocateFunds command)
+    {
+        RequireOpen(state);
+        return [new FundsAllocated(command.Fund.Trim(), command.Amount, command.AllocatedOn)];
+    }
+
+    public static object[] Decide(PeaceProgram state, SignPartnerAgreement command)
+    {
+        RequireOpen(state);
+        var partner = RequirePartner(state, command.Partner);
+        Rule.Require(partner.AgreementSignedOn is null, $"An agreement with {partner.Name} was already signed on {partner.AgreementSignedOn}.");
+        return [new PartnerAgreementSigned(partner.Name, command.SignedOn, Trim(command.Title))];
+    }
+
+    public static object[] Decide(PeaceProgram state, RecordDelivery command)
+    {
+        RequireOpen(state);
+        Rule.Require(state.Status != ProgramStatus.Suspended,
+            $"Nothing can be delivered while the program is suspended (since {state.CurrentSuspension?.SuspendedOn}, {Text(state.CurrentSuspension?.Reason)}).");
+        Rule.Require(state.ApprovedOn is not null, "Nothing can be delivered before the program is approved.");
+        Rule.Require(state.Funds.Count > 0, "Nothing can be delivered before funds are allocated to the program.");
+
+        string? partnerName = null;
+        if (command.Partner is not null)
+        {
+            var partner = RequirePartner(state, command.Partner);
+            Rule.Require(partner.Contact != ContactDecision.Denied,
+                $"Contact with {partner.Name} was denied on {partner.ContactDecidedOn}: nothing can be delivered to that partner.");
+            partnerName = partner.Name;
+        }
+
+        var spent = command.Spent;
+        var balance = state.Balance(command.Fund, spent.Currency);
+        Rule.Require(balance is not null, $"Nothing was allocated from '{command.Fund.Trim()}' in {spent.Currency}.");
+        var remaining = balance!.Allocated - balance.Spent;
+        Rule.Require(spent.Amount <= remaining,
+            $"Spending {spent} would exceed the allocation from '{balance.Fund}': {balance.Allocated} {balance.Currency} allocated, "
+            + $"{balance.Spent} spent, {remaining} left.");
+        return [new DeliveryRecorded(command.Kind, command.Description.Trim(), balance.Fund, spent, command.DeliveredOn, partnerName)];
+    }
+
+    public static object[] Decide(PeaceProgram state, SuspendProgram command)
+    {
+        RequireOpen(state);
+        Rule.Require(state.Status != ProgramStatus.Suspended,
+            $"The program is already suspended (since {state.CurrentSuspension?.SuspendedOn}).");
+        return [new ProgramSuspended(command.Reason, command.SuspendedOn, Trim(command.Note))];
+    }
+
+    public static object[] Decide(PeaceProgram state, ResumeProgram command)
+    {
+        RequireOpen(state);
+        Rule.Require(state.Status == ProgramStatus.Suspended, "Only a suspended program can be resumed.");
+        var since = state.CurrentSuspension!.SuspendedOn;
+        Rule.Require(!command.ResumedOn.IsCertainlyBefore(since), $"The program cannot resume before it was suspended ({since}).");
+        return [new ProgramResumed(command.ResumedOn, Trim(command.Note))];
+    }
+
+    public static object[] Decide(PeaceProgram state, SubmitBid command)
+    {
+        RequireOpen(state);
+        Rule.Require(state.Bid is null, $"The program already submitted its bid ({state.Bid?.Name}, {state.Bid?.SubmittedOn}).");
+        return [new BidSubmitted(command.Bid.Trim(), command.SubmittedTo.Trim(), command.SubmittedOn)];
+    }
+
+    public static object[] Decide(PeaceProgram state, RecordBidOutcome command)
+    {
+        Rule.Require(state.Bid is not null, "No bid was submitted, so there is no outcome to record.");
+        Rule.Require(state.Bid!.Outcome is null, $"The bid was already decided: {Text(state.Bid.Outcome)}.");
+        Rule.Require(command.DecidedOn is null || !command.DecidedOn.IsCertainlyBefore(state.Bid.SubmittedOn),
+            $"A bid cannot be decided before it was submitted ({state.Bid.SubmittedOn}).");
+        return [new BidOutcomeRecorded(command.Outcome, command.DecidedOn, Trim(command.Winner))];
+    }
+
+    public static object[] Decide(PeaceProgram state, CompleteProgram command)
+    {
+        RequireOpen(state);
+        Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be completed; resume or cancel it.");
+        Rule.Require(state.Status == ProgramStatus.Approved, "Only an approved program can be completed.");
+        return [new ProgramCompleted(command.CompletedOn, Trim(command.Summary))];
+    }
+
+    public static object[] Decide(PeaceProgram state, CancelProgram command)
+    {
+        RequireOpen(state);
+        return [new ProgramCancelled(command.CancelledOn, command.Reason.Trim())];
+    }
+
+    public static object[] Decide(PeaceProgram state, EvaluateProgram command)
+    {
+        Rule.Require(state.ApprovedOn is not null || state.IsClosed,
+            "A program is evaluated once it has been approved, or after it was completed or cancelled.");
+        return [new ProgramEvaluated(command.EvaluatedOn, command.Rating, command.Findings.Trim())];
+    }
+
+    private static void RequireOpen(PeaceProgram state) =>
+        Rule.Require(!state.IsClosed, state.Status == ProgramStatus.Completed
+            ? $"The program was completed on {state.CompletedOn}; nothing can change it any more."
+            : $"The program was cancelled on {state.CancelledOn}; nothing can change it any more.");
+
+    private static PartnerStanding RequirePartner(PeaceProgram state, string name) =>
+        state.Partner(name) ?? throw new RuleViolation(
+            $"'{name.Trim()}' is not a partner of this program (partners: {string.Join(", ", state.Partners.Select(p => p.Name))}).");
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Text<T>(T? value) where T : struct, Enum =>
+        value is null ? "" : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.Value.ToString());
+
+    private static string Text<T>(T value) where T : struct, Enum => Text((T?)value);
+}
+
+internal static class NoteCheck
+{
+    public static IEnumerable<FieldError> Optional(string? text, string field, int maxLength = 1000)
+    {
+        if (text is not null && text.Length > maxLength) yield return new(field, $"Must be at most {maxLength} characters.");
+    }
+}
+
+internal static class MoneyCheck
+{
+    public static IEnumerable<FieldError> Positive(Money? money, string field) => Of(money, field, Check.Positive);
+
+    public static IEnumerable<FieldError> NotNegative(Money? money, string field) => Of(money, field, Check.NotNegative);
+
+    private static IEnumerable<FieldError> Of(Money? money, string field, Func<decimal, string, IEnumerable<FieldError>> amount)
+    {
+        if (money is null)
+        {
+            yield return new(field, "Is required.");
+            yield break;
+        }
+        foreach (var error in amount(money.Amount, $"{field}.amount")) yield return error;
+        if (money.Currency.Value is null) yield return new($"{field}.currency", "Is required.");
+    }
+}

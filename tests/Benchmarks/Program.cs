@@ -1,0 +1,221 @@
+// The audit benchmark: replay, export rate and export memory, each against raw SQL on the same database.
+// Run with the servers up: ./deploy/servers.sh start && dotnet run -c Release --project tests/Benchmarks
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+using Diplomacy.Benchmarks;
+using Diplomacy.ServiceDefaults.Audit;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Http;
+using Diplomacy.TestSupport;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+const int StreamEvents = 10_000;     // the stream replayed
+const int TotalEvents = 100_000;     // the log exported
+const int OtherStreamEvents = 100;   // events in each of the other streams
+const int BatchEvents = 5_000;       // events per SaveChanges when seeding the other streams
+const int StreamBatch = 500;         // events per SaveChanges when seeding the replayed stream
+const int Warmups = 2;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var postgres = await TestServers.CreateDatabaseAsync("bench");
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.Configuration["ConnectionStrings:Postgres"] = postgres;
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Services.AddHealthChecks();
+    builder.AddEventStore(o => o.AddAggregate<BenchCounter>());
+    using var host = builder.Build();
+    await host.StartAsync(); // AuditSchema, a hosted service, installs the hash-chain trigger
+
+    var store = host.Services.GetRequiredService<IDocumentStore>();
+    var audit = host.Services.GetRequiredService<AuditReader>();
+    await using var raw = NpgsqlDataSource.Create(postgres);
+    var json = JsonDefaults.Create();
+
+    await using (var version = raw.CreateCommand("select current_setting('server_version')"))
+        Console.WriteLine($"""
+            Audit benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, PostgreSQL {await version.ExecuteScalarAsync()}
+            load average before the run (/proc/loadavg): {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a")}
+            """);
+
+    // ---- Seed: one stream of 10,000 events, then other streams up to 100,000 events in all.
+    var counterId = Guid.NewGuid();
+    var seeding = Stopwatch.StartNew();
+    for (var start = 0; start < StreamEvents; start += StreamBatch)
+    {
+        await using var session = Stamped(store.LightweightSession());
+        var events = Enumerable.Range(start, StreamBatch).Select(Event).ToArray();
+        if (start == 0) session.Events.StartStream<BenchCounter>(counterId, events);
+        else session.Events.Append(counterId, events);
+        await session.SaveChangesAsync();
+    }
+    var streamSeconds = seeding.Elapsed.TotalSeconds;
+    for (var seeded = StreamEvents; seeded < TotalEvents; seeded += BatchEvents)
+    {
+        await using var session = Stamped(store.LightweightSession());
+        for (var s = 0; s < BatchEvents / OtherStreamEvents; s++)
+            session.Events.StartStream<BenchCounter>(Guid.NewGuid(), Enumerable.Range(0, OtherStreamEvents).Select(Event).ToArray());
+        await session.SaveChangesAsync();
+    }
+    var seedSeconds = seeding.Elapsed.TotalSeconds;
+    var stored = await ScalarAsync<long>(raw, "select count(*) from mt_events");
+    var chained = await ScalarAsync<long>(raw, "select count(*) from diplomacy_audit_chain");
+    if (stored != TotalEvents || chained != TotalEvents) throw new InvalidOperationException($"Seeded {stored} events, {chained} chained; expected {TotalEvents}.");
+    Console.WriteLine($"""
+
+        Seeding (hash-chain trigger on, {OtherStreamEvents}-event streams in batches of {BatchEvents}, stream of {StreamEvents:N0} in batches of {StreamBatch}):
+          {StreamEvents,7:N0} events of one stream  {streamSeconds,6:F1} s  {StreamEvents / streamSeconds,8:N0} events/s
+          {TotalEvents,7:N0} events in all          {seedSeconds,6:F1} s  {TotalEvents / seedSeconds,8:N0} events/s
+          average stored data {await ScalarAsync<decimal>(raw, "select avg(octet_length(data::text)) from mt_events"):N0} bytes, headers {await ScalarAsync<decimal>(raw, "select avg(octet_length(headers::text)) from mt_events"):N0} bytes
+        """);
+
+    // ---- 1. Replay against the raw read of the same rows.
+    var replayTimes = await Timing.CompareAsync(Warmups, 15,
+        async () =>
+        {
+            await using var session = store.QuerySession();
+            var replayed = await session.ReplayAtAsync<BenchCounter>(counterId) ?? throw new InvalidOperationException("Nothing replayed.");
+            return replayed.Version;
+        },
+        async () =>
+        {
+            await using var session = store.QuerySession();
+            return (await session.Events.FetchStreamAsync(counterId)).Count;
+        },
+        async () =>
+        {
+            await using var command = raw.CreateCommand("select data from mt_events where stream_id = $1 order by version");
+            command.Parameters.Add(new NpgsqlParameter { Value = counterId });
+            await using var reader = await command.ExecuteReaderAsync();
+            long rows = 0;
+            while (await reader.ReadAsync()) { _ = reader.GetString(0); rows++; }
+            return rows;
+        });
+    var (replay, fetch, rawStream) = (replayTimes[0], replayTimes[1], replayTimes[2]);
+    Expect(replay.Items, StreamEvents, "replayed version");
+    Expect(fetch.Items, StreamEvents, "fetched events");
+    Expect(rawStream.Items, StreamEvents, "raw stream rows");
+
+    // ---- 2. Export rate against a raw scan.
+    var exportTimes = await Timing.CompareAsync(Warmups, 7,
+        () => ExportAsync(audit, json, 0),
+        async () =>
+        {
+            long rows = 0;
+            await foreach (var _ in audit.EventsFromAsync(0, CancellationToken.None)) rows++;
+            return rows;
+        },
+        async () =>
+        {
+            await using var command = raw.CreateCommand("select * from mt_events order by seq_id");
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new object[reader.FieldCount];
+            long rows = 0;
+            while (await reader.ReadAsync()) { reader.GetValues(values); rows++; }
+            return rows;
+        });
+    var (export, exportRead, rawScan) = (exportTimes[0], exportTimes[1], exportTimes[2]);
+    Expect(export.Items, TotalEvents, "exported events");
+    Expect(exportRead.Items, TotalEvents, "events read");
+    Expect(rawScan.Items, TotalEvents, "raw scan rows");
+
+    Console.WriteLine($"""
+
+        Time in ms ({Warmups} warm-ups, then the runs, taking turns)   runs    median       min       max   rate at the median
+          1. replay of {StreamEvents:N0} events, ReplayAtAsync          {Row(replay, "events/s")}
+             of which fetching (FetchStreamAsync alone)        {Row(fetch, "events/s")}
+             raw SQL read of the same rows                     {Row(rawStream, "rows/s")}
+             replay / raw                                              {replay.Median / rawStream.Median,5:F1}x  {replay.Min / rawStream.Min,7:F1}x
+          2. export of {TotalEvents:N0} events as NDJSON to Stream.Null {Row(export, "events/s")}
+             of which reading (EventsFromAsync alone)          {Row(exportRead, "events/s")}
+             raw SQL scan, select * order by seq_id            {Row(rawScan, "rows/s")}
+             export / raw                                              {export.Median / rawScan.Median,5:F1}x  {export.Min / rawScan.Min,7:F1}x
+        """);
+
+    // ---- 3. Memory while exporting: 10,000 events (the last ones), then all 100,000.
+    var lastTenThousand = await ScalarAsync<long>(raw, $"select seq_id from mt_events order by seq_id offset {TotalEvents - StreamEvents} limit 1");
+    Console.WriteLine($"""
+
+        3. Memory while exporting (MB; sampled every 50 ms)   events  WS before  WS peak  WS growth  heap before  heap peak  allocated/event
+        """);
+    foreach (var (from, expected) in new[] { (lastTenThousand, (long)StreamEvents), (0L, TotalEvents), (lastTenThousand, StreamEvents) })
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var workingSetBefore = process.WorkingSet64;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long exported;
+        MemorySampler sampler;
+        await using (sampler = new MemorySampler(TimeSpan.FromMilliseconds(50))) exported = await ExportAsync(audit, json, from);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        Expect(exported, expected, "exported events");
+        Console.WriteLine(
+            $"   export from sequence {from,-6}                        {exported,7:N0}  {Mb(workingSetBefore),9:F1}  {Mb(sampler.PeakWorkingSet),7:F1}  {Mb(sampler.PeakWorkingSet - workingSetBefore),9:F1}  {Mb(heapBefore),11:F1}  {Mb(sampler.PeakManagedHeap),9:F1}  {allocated / (double)exported,9:N0} bytes");
+    }
+    using (var self = Process.GetCurrentProcess())
+        Console.WriteLine($"   process peak working set over the whole run, seeding included: {Mb(self.PeakWorkingSet64):F1} MB");
+
+    await host.StopAsync();
+}
+finally
+{
+    await TestServers.DropDatabaseAsync(postgres);
+}
+return 0;
+
+// The events: the stream starts with CounterStarted; every other event is an increment with a short note.
+static object Event(int i) => i == 0
+    ? new CounterStarted("benchmark counter")
+    : new CounterIncremented(i % 7 + 1, $"increment number {i} recorded by the audit benchmark harness");
+
+// The metadata a request would stamp (see EventMetadata.Stamp), so the export carries realistic lines.
+static IDocumentSession Stamped(IDocumentSession session)
+{
+    session.LastModifiedBy = "benchmark";
+    session.CorrelationId = Guid.NewGuid().ToString("N");
+    session.CausationId = $"Benchmark:{Guid.NewGuid():N}";
+    session.SetHeader(EventMetadata.DepartmentHeader, "audit");
+    session.SetHeader(EventMetadata.ClientHeader, "benchmarks");
+    session.SetHeader(EventMetadata.CommandHeader, "Benchmark");
+    return session;
+}
+
+// Exactly what GET /api/{service}/audit/events does per event, writing to Stream.Null instead of the response.
+static async Task<long> ExportAsync(AuditReader audit, JsonSerializerOptions json, long from)
+{
+    long lines = 0;
+    await foreach (var (e, link) in audit.EventsFromAsync(from, CancellationToken.None))
+    {
+        if (link is null) throw new InvalidOperationException($"Event {e.Sequence} has no chain link.");
+        await JsonSerializer.SerializeAsync(Stream.Null, ExportLine.From(e, link), json);
+        await Stream.Null.WriteAsync("\n"u8.ToArray());
+        if (++lines % 500 == 0) await Stream.Null.FlushAsync();
+    }
+    return lines;
+}
+
+static async Task<T> ScalarAsync<T>(NpgsqlDataSource raw, string sql)
+{
+    await using var command = raw.CreateCommand(sql);
+    return (T)(await command.ExecuteScalarAsync())!;
+}
+
+static string Row(Timing t, string unit) =>
+    $"{t.Milliseconds.Count,4}  {t.Median,8:F1}  {t.Min,8:F1}  {t.Max,8:F1}   {t.PerSecond,9:N0} {unit}";
+
+static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
+
+static void Expect(long actual, long expected, string what)
+{
+    if (actual != expected) throw new InvalidOperationException($"Expected {expected} {what}, got {actual}.");
+}

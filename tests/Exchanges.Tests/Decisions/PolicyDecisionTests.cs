@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Diplomacy.Exchanges.Exchanges;
+using Diplomacy.Exchanges.Policies;
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.EventStore;
+
+namespace Diplomacy.Exchanges.Tests.Decisions;
+
+public partial class PolicyDecisionTests
+{
+    private static readonly CataloguePolicy Topis = new(
+        " TOPIS traffic operations ", "City Transportation Office", "21020", [11, 9, 11], "Real-time traffic operations centre.");
+
+    [Fact]
+    public void Cataloguing_trims_and_orders_the_goals()
+    {
+        var catalogued = Assert.IsType<PolicyCatalogued>(Assert.Single(PolicyDecisions.Decide(Topis)));
+        Assert.Equal("TOPIS traffic operations", catalogued.Title);
+        Assert.Equal([9, 11], catalogued.SdgGoals);
+        var policy = Aggregate.Fold<Policy>(catalogued)!;
+        Assert.Equal((PolicyStatus.Catalogued, "21020", 0), (policy.Status, policy.Sector, policy.SummaryRevisions));
+    }
+
+    public static TheoryData<CataloguePolicy, string> InvalidPolicies => new()
+    {
+        { Topis with { Title = "" }, "title" },
+        { Topis with { Department = " " }, "department" },
+        { Topis with { Sector = "2102" }, "sector" },
+        { Topis with { Sector = "road" }, "sector" },
+        { Topis with { SdgGoals = [] }, "sdgGoals" },
+        { Topis with { SdgGoals = [18] }, "sdgGoals[0]" },
+        { Topis with { Summary = "" }, "summary" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidPolicies))]
+    public void Invalid_policies_name_the_field(CataloguePolicy command, string field) =>
+        Assert.Equal(field, Assert.Single(command.Validate()).Field);
+
+    [Fact]
+    public void A_revision_changes_the_summary()
+    {
+        var policy = Aggregate.Fold<Policy>(PolicyDecisions.Decide(Topis))!;
+        var revised = Assert.IsType<PolicySummaryRevised>(Assert.Single(PolicyDecisions.Decide(policy, new RevisePolicySummary(" Shared with 10 cities. "))));
+        Assert.Equal("Shared with 10 cities.", revised.Summary);
+        var after = Policy.Evolve(policy, revised)!;
+        Assert.Equal(("Shared with 10 cities.", 1), (after.Summary, after.SummaryRevisions));
+        Assert.Throws<RuleViolation>(() => PolicyDecisions.Decide(after, new RevisePolicySummary("Shared with 10 cities.")));
+    }
+
+    [GeneratedRegex("^[a-z]+(_[a-z]+)*$")]
+    private static partial Regex SnakeCase();
+
+    [Fact]
+    public void Every_event_record_has_a_unique_snake_case_stored_name()
+    {
+        IReadOnlyDictionary<Type, string>[] all = [Policy.StoredEventNames, Exchange.StoredEventNames];
+        var names = all.SelectMany(map => map.Values).ToList();
+        Assert.All(names, name => Assert.Matches(SnakeCase(), name));
+        Assert.Equal(names.Count, names.Distinct().Count());
+
+        Type[] values = [typeof(Policy), typeof(Exchange), typeof(Funding), typeof(Activity), typeof(ActionPlan), typeof(Outcome),
+            typeof(Evaluation), typeof(PolicyAdoption), typeof(PolicyAdoptions)];
+        var events = typeof(Policy).Assembly.GetTypes()
+            .Where(type => type.Namespace is "Diplomacy.Exchanges.Policies" or "Diplomacy.Exchanges.Exchanges")
+            .Where(type => type is { IsClass: true, IsSealed: true, IsPublic: true } && type.GetMethod("<Clone>$") is not null)
+            .Where(type => !values.Contains(type) && !typeof(Diplomacy.ServiceDefaults.Http.IValidatable).IsAssignableFrom(type));
+        Assert.Equal(all.SelectMany(map => map.Keys).OrderBy(t => t.Name), events.OrderBy(t => t.Name));
+    }
+}

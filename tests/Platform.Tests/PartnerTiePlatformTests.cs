@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Diplomacy.Contracts.Membership;
+using Diplomacy.TestSupport;
+
+namespace Diplomacy.Platform.Tests;
+
+/// <summary>A partner-city tie driven through the gateway only, with what the membership service puts on the real broker.</summary>
+[Collection("platform")]
+public sealed class PartnerTiePlatformTests(PlatformFixture platform)
+{
+    private const string PartnerCities = "/api/membership/partner-cities";
+
+    /// <summary>The gateway's route prefix and cluster of each service it knows.</summary>
+    private static readonly IReadOnlyDictionary<string, (string Prefix, string Cluster)> Routes = new Dictionary<string, (string, string)>
+    {
+        ["Membership"] = ("/api/membership", "membership"),
+        ["Exchanges"] = ("/api/exchanges", "exchanges"),
+        ["PeaceBuilding"] = ("/api/peace", "peace"),
+        ["Exports"] = ("/api/exports", "exports"),
+        ["Portfolio"] = ("/api/portfolio", "portfolio"),
+    };
+
+    private HttpClient Gateway => platform.Gateway;
+
+    [Fact]
+    public async Task A_sister_tie_signed_through_the_gateway_is_published_once_on_the_real_broker()
+    {
+        await using var signed = await BrokerProbe<PartnerTieSigned>.StartAsync(platform.RabbitMq);
+        await using var terminated = await BrokerProbe<PartnerTieTerminated>.StartAsync(platform.RabbitMq);
+
+        var (location, etag) = await ProposeHanoiAsync();
+        var id = Guid.Parse(location.ToString().Split('/')[^1]);
+
+        var approval = await SendAsync(HttpMethod.Post, $"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
+        await approval.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("\"2\"", approval.Headers.ETag?.Tag);
+
+        var agreement = await SendAsync(HttpMethod.Post, $"{location}/agreement", new { signedOn = "1996-05" }, approval.Headers.ETag!.Tag);
+        await agreement.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("\"3\"", agreement.Headers.ETag?.Tag);
+        Assert.Equal("active", (await agreement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        var read = await Gateway.GetAsync(location);
+        await read.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("\"3\"", read.Headers.ETag?.Tag);
+        var tie = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(id.ToString(), tie.GetProperty("id").GetString());
+        Assert.Equal("active", tie.GetProperty("status").GetString());
+        Assert.Equal(3, tie.GetProperty("version").GetInt64());
+        Assert.Equal("Hanoi", tie.GetProperty("city").GetString());
+        Assert.Equal("1996-05", tie.GetProperty("agreementSignedOn").GetString());
+
+        await Eventually.True(() => Task.FromResult(!signed.Received.IsEmpty), TimeSpan.FromSeconds(20),
+            what: $"PartnerTieSigned on {platform.RabbitMq}{Environment.NewLine}{platform.Output}");
+
+        // The relay publishes a stream in order: once the later termination has crossed the broker, a second copy of the
+        // signature would have too. Only then is "exactly one" meaningful.
+        var termination = await SendAsync(HttpMethod.Post, $"{location}/termination", new { terminatedOn = "2020" }, agreement.Headers.ETag!.Tag);
+        await termination.AssertStatus(HttpStatusCode.OK);
+        await Eventually.True(() => Task.FromResult(!terminated.Received.IsEmpty), TimeSpan.FromSeconds(20),
+            what: $"PartnerTieTerminated on {platform.RabbitMq}{Environment.NewLine}{platform.Output}");
+
+        var (messageId, message) = Assert.Single(signed.Received);
+        Assert.NotNull(messageId);
+        Assert.Equal(
+            new { Id = id, City = "Hanoi", Country = "VN", Tie = "sister", SignedOn = "1996-05" },
+            new { Id = message.PartnerCityId, message.City, message.Country, message.Tie, message.SignedOn });
+        Assert.NotEqual(default, message.OccurredAt);
+        var ended = Assert.Single(terminated.Received).Message;
+        Assert.Equal((id, "2020"), (ended.PartnerCityId, ended.TerminatedOn));
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_through_the_gateway_is_412_problem_details_and_changes_nothing()
+    {
+        var (location, etag) = await ProposeHanoiAsync();
+        var approval = await SendAsync(HttpMethod.Post, $"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
+        await approval.AssertStatus(HttpStatusCode.OK);
+
+        // The ETag of the proposal, read before the approval: version 1 where the tie is now at 2.
+        var stale = await SendAsync(HttpMethod.Post, $"{location}/agreement", new { signedOn = "1996-05" }, etag);
+
+        await stale.AssertProblem(HttpStatusCode.PreconditionFailed);
+        var tie = await Gateway.GetFromJsonAsync<JsonElement>(location);
+        Assert.Equal(2, tie.GetProperty("version").GetInt64());
+        Assert.Equal("proposed", tie.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_service_that_is_not_running_is_503_problem_details()
+    {
+        var absent = PlatformFixture.GatewayServices.FirstOrDefault(service => !platform.Has(service));
+        if (absent is null)
+            return; // Every service the gateway knows runs in this platform: nothing is down to ask.
+        var (prefix, cluster) = Routes[absent];
+
+        var response = await Gateway.GetAsync($"{prefix}/anything?page=1");
+
+        var problem = await response.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal($"The {cluster} service is not available.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_the_membership_openapi_document()
+    {
+        var response = await Gateway.GetAsync("/openapi/membership.json");
+
+        await response.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"/api/membership/partner-cities\"", text);
+        var document = JsonDocument.Parse(text).RootElement;
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty(PartnerCities, out _), "The document has no path " + PartnerCities);
+    }
+
+    /// <summary>Proposes the Hanoi sister tie; returns where it lives (a gateway path) and its ETag.</summary>
+    private async Task<(Uri Location, string ETag)> ProposeHanoiAsync()
+    {
+        var response = await Gateway.PostAsJsonAsync(PartnerCities,
+            new { city = "Hanoi", country = "VN", jurisdiction = "city", tie = "sister", proposedOn = "1996" });
+        await response.AssertStatus(HttpStatusCode.Created);
+
+        var location = response.Headers.Location;
+        Assert.NotNull(location);
+        // Through the gateway the location must be the gateway's, never the address of the service behind it.
+        var resolved = location.IsAbsoluteUri ? location : new Uri(Gateway.BaseAddress!, location);
+        Assert.Equal(Gateway.BaseAddress!.Authority, resolved.Authority);
+        Assert.Matches($"^{PartnerCities}/[0-9a-f-]{{36}}$", resolved.AbsolutePath);
+
+        var etag = response.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Equal("\"1\"", etag.Tag);
+        return (new Uri(resolved.AbsolutePath, UriKind.Relative), etag.Tag);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string uri, object body, string ifMatch)
+    {
+        var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body) };
+        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        return Gateway.SendAsync(request);
+    }
+}

@@ -76,76 +76,14 @@ try
           average stored data {await ScalarAsync<decimal>(raw, "select avg(octet_length(data::text)) from mt_events"):N0} bytes, headers {await ScalarAsync<decimal>(raw, "select avg(octet_length(headers::text)) from mt_events"):N0} bytes
         """);
 
-    // ---- 1. Replay against the raw read of the same rows.
-    var replayTimes = await Timing.CompareAsync(Warmups, 15,
-        async () =>
-        {
-            await using var session = store.QuerySession();
-            var replayed = await session.ReplayAtAsync<BenchCounter>(counterId) ?? throw new InvalidOperationException("Nothing replayed.");
-            return replayed.Version;
-        },
-        async () =>
-        {
-            await using var session = store.QuerySession();
-            return (await session.Events.FetchStreamAsync(counterId)).Count;
-        },
-        async () =>
-        {
-            await using var command = raw.CreateCommand("select data from mt_events where stream_id = $1 order by version");
-            command.Parameters.Add(new NpgsqlParameter { Value = counterId });
-            await using var reader = await command.ExecuteReaderAsync();
-            long rows = 0;
-            while (await reader.ReadAsync()) { _ = reader.GetString(0); rows++; }
-            return rows;
-        });
-    var (replay, fetch, rawStream) = (replayTimes[0], replayTimes[1], replayTimes[2]);
-    Expect(replay.Items, StreamEvents, "replayed version");
-    Expect(fetch.Items, StreamEvents, "fetched events");
-    Expect(rawStream.Items, StreamEvents, "raw stream rows");
-
-    // ---- 2. Export rate against a raw scan.
-    var exportTimes = await Timing.CompareAsync(Warmups, 7,
-        () => ExportAsync(audit, json, 0),
-        async () =>
-        {
-            long rows = 0;
-            await foreach (var _ in audit.EventsFromAsync(0, CancellationToken.None)) rows++;
-            return rows;
-        },
-        async () =>
-        {
-            await using var command = raw.CreateCommand("select * from mt_events order by seq_id");
-            await using var reader = await command.ExecuteReaderAsync();
-            var values = new object[reader.FieldCount];
-            long rows = 0;
-            while (await reader.ReadAsync()) { reader.GetValues(values); rows++; }
-            return rows;
-        });
-    var (export, exportRead, rawScan) = (exportTimes[0], exportTimes[1], exportTimes[2]);
-    Expect(export.Items, TotalEvents, "exported events");
-    Expect(exportRead.Items, TotalEvents, "events read");
-    Expect(rawScan.Items, TotalEvents, "raw scan rows");
-
-    Console.WriteLine($"""
-
-        Time in ms ({Warmups} warm-ups, then the runs, taking turns)   runs    median       min       max   rate at the median
-          1. replay of {StreamEvents:N0} events, ReplayAtAsync          {Row(replay, "events/s")}
-             of which fetching (FetchStreamAsync alone)        {Row(fetch, "events/s")}
-             raw SQL read of the same rows                     {Row(rawStream, "rows/s")}
-             replay / raw                                              {replay.Median / rawStream.Median,5:F1}x  {replay.Min / rawStream.Min,7:F1}x
-          2. export of {TotalEvents:N0} events as NDJSON to Stream.Null {Row(export, "events/s")}
-             of which reading (EventsFromAsync alone)          {Row(exportRead, "events/s")}
-             raw SQL scan, select * order by seq_id            {Row(rawScan, "rows/s")}
-             export / raw                                              {export.Median / rawScan.Median,5:F1}x  {export.Min / rawScan.Min,7:F1}x
-        """);
-
     // ---- 3. Memory while exporting: 10,000 events (the last ones), then all 100,000.
     var lastTenThousand = await ScalarAsync<long>(raw, $"select seq_id from mt_events order by seq_id offset {TotalEvents - StreamEvents} limit 1");
     Console.WriteLine($"""
 
-        3. Memory while exporting (MB; sampled every 50 ms)   events  WS before  WS peak  WS growth  heap before  heap peak  allocated/event
+        3. Memory while exporting (MB; sampled every 50 ms)   events  WS before  WS peak  WS growth  heap before  heap peak  allocated/event  samples
         """);
-    foreach (var (from, expected) in new[] { (lastTenThousand, (long)StreamEvents), (0L, TotalEvents), (lastTenThousand, StreamEvents) })
+    using var listener = new AllocListener();
+    foreach (var (from, expected) in Enumerable.Repeat(new[] { (lastTenThousand, (long)StreamEvents), (0L, TotalEvents), (lastTenThousand, StreamEvents) }, 5).SelectMany(x => x))
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -153,14 +91,14 @@ try
         using var process = Process.GetCurrentProcess();
         var workingSetBefore = process.WorkingSet64;
         var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true); listener.Reset();
         long exported;
         MemorySampler sampler;
         await using (sampler = new MemorySampler(TimeSpan.FromMilliseconds(50))) exported = await ExportAsync(audit, json, from);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Expect(exported, expected, "exported events");
         Console.WriteLine(
-            $"   export from sequence {from,-6}                        {exported,7:N0}  {Mb(workingSetBefore),9:F1}  {Mb(sampler.PeakWorkingSet),7:F1}  {Mb(sampler.PeakWorkingSet - workingSetBefore),9:F1}  {Mb(heapBefore),11:F1}  {Mb(sampler.PeakManagedHeap),9:F1}  {allocated / (double)exported,9:N0} bytes");
+            $"   export from sequence {from,-6}                        {exported,7:N0}  {Mb(workingSetBefore),9:F1}  {Mb(sampler.PeakWorkingSet),7:F1}  {Mb(sampler.PeakWorkingSet - workingSetBefore),9:F1}  {Mb(heapBefore),11:F1}  {Mb(sampler.PeakManagedHeap),9:F1}  {allocated / (double)exported,9:N0} bytes  {sampler.Samples,7} {listener.Top()}");
     }
     using (var self = Process.GetCurrentProcess())
         Console.WriteLine($"   process peak working set over the whole run, seeding included: {Mb(self.PeakWorkingSet64):F1} MB");
@@ -218,4 +156,22 @@ static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
 static void Expect(long actual, long expected, string what)
 {
     if (actual != expected) throw new InvalidOperationException($"Expected {expected} {what}, got {actual}.");
+}
+
+sealed class AllocListener : System.Diagnostics.Tracing.EventListener
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new();
+    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
+    }
+    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+    {
+        if (e.EventName != "GCAllocationTick_V4" || e.Payload is null) return;
+        var name = e.PayloadNames!.IndexOf("TypeName") is var i and >= 0 ? e.Payload[i]?.ToString() ?? "?" : "?";
+        var amount = e.PayloadNames!.IndexOf("AllocationAmount64") is var j and >= 0 ? Convert.ToInt64(e.Payload[j], CultureInfo.InvariantCulture) : 0;
+        _bytes.AddOrUpdate(name, amount, (_, v) => v + amount);
+    }
+    public void Reset() => _bytes.Clear();
+    public string Top() => string.Join(", ", _bytes.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key}={p.Value / 1048576}MB"));
 }

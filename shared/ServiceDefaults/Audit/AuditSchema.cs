@@ -59,8 +59,10 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database) : 
             create or replace trigger diplomacy_chain_event after insert on {{schema}}.mt_events
                 for each row execute function {{schema}}.diplomacy_chain_event();
             """;
-        // The event table is Marten's; make sure it exists before hanging a trigger on it.
+        // The event table is Marten's; make sure it exists before hanging a trigger on it, even in a store
+        // that has appended nothing yet.
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellationToken);
         await using var command = database.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

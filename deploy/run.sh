@@ -110,9 +110,9 @@ echo
 echo "Diplomacy is running."
 echo "  Gateway            $gw"
 for svc in "${SERVICES[@]}"; do
-    db=$(service_db "$svc")
+    route=$(service_route "$svc")
     printf '  %-18s %s/api/%s/   OpenAPI %s/openapi/%s.json   (direct http://127.0.0.1:%s)\n' \
-        "$svc" "$gw" "$db" "$gw" "$db" "$(service_port "$svc")"
+        "$svc" "$gw" "$route" "$gw" "$route" "$(service_port "$svc")"
 done
 echo "  RabbitMQ UI        http://127.0.0.1:$RABBIT_MGMT_PORT (guest/guest)"
 echo "  PostgreSQL         127.0.0.1:$PGPORT_DIPLOMACY (postgres/postgres)"

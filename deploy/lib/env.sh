@@ -48,6 +48,14 @@ service_port() {
     esac
 }
 
+# The gateway's route segment of a service (/api/<route>/..., /openapi/<route>.json).
+service_route() {
+    case "$1" in
+        PeaceBuilding) echo "peace" ;;
+        *) service_db "$1" ;;
+    esac
+}
+
 # One database per service; also used as the lower-case name for logs, pids and URLs.
 service_db() {
     case "$1" in

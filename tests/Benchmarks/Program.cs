@@ -1,4 +1,4 @@
-// The audit benchmark: replay, export rate and export memory, each against raw SQL on the same database.
+// The audit benchmark: replay, export rate and export memory, each against raw SQL, on one database in one run.
 // Run with the servers up: ./deploy/servers.sh start && dotnet run -c Release --project tests/Benchmarks
 using System.Diagnostics;
 using System.Globalization;
@@ -17,9 +17,9 @@ using Npgsql;
 
 const int StreamEvents = 10_000;     // the stream replayed
 const int TotalEvents = 100_000;     // the log exported
-const int OtherStreamEvents = 100;   // events in each of the other streams
-const int BatchEvents = 5_000;       // events per SaveChanges when seeding the other streams
 const int StreamBatch = 500;         // events per SaveChanges when seeding the replayed stream
+const int OtherStreamEvents = 100;   // events in each of the other streams
+const int OtherBatch = 5_000;        // events per SaveChanges when seeding the other streams
 const int Warmups = 2;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -39,11 +39,9 @@ try
     await using var raw = NpgsqlDataSource.Create(postgres);
     var json = JsonDefaults.Create();
 
-    await using (var version = raw.CreateCommand("select current_setting('server_version')"))
-        Console.WriteLine($"""
-            Audit benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, PostgreSQL {await version.ExecuteScalarAsync()}
-            load average before the run (/proc/loadavg): {(File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a")}
-            """);
+    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    Console.WriteLine($"Audit benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
+        + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, PostgreSQL {await ScalarAsync<string>(raw, "show server_version")}, load average {load}");
 
     // ---- Seed: one stream of 10,000 events, then other streams up to 100,000 events in all.
     var counterId = Guid.NewGuid();
@@ -57,33 +55,87 @@ try
         await session.SaveChangesAsync();
     }
     var streamSeconds = seeding.Elapsed.TotalSeconds;
-    for (var seeded = StreamEvents; seeded < TotalEvents; seeded += BatchEvents)
+    for (var seeded = StreamEvents; seeded < TotalEvents; seeded += OtherBatch)
     {
         await using var session = Stamped(store.LightweightSession());
-        for (var s = 0; s < BatchEvents / OtherStreamEvents; s++)
+        for (var s = 0; s < OtherBatch / OtherStreamEvents; s++)
             session.Events.StartStream<BenchCounter>(Guid.NewGuid(), Enumerable.Range(0, OtherStreamEvents).Select(Event).ToArray());
         await session.SaveChangesAsync();
     }
     var seedSeconds = seeding.Elapsed.TotalSeconds;
-    var stored = await ScalarAsync<long>(raw, "select count(*) from mt_events");
-    var chained = await ScalarAsync<long>(raw, "select count(*) from diplomacy_audit_chain");
-    if (stored != TotalEvents || chained != TotalEvents) throw new InvalidOperationException($"Seeded {stored} events, {chained} chained; expected {TotalEvents}.");
+    Expect(await ScalarAsync<long>(raw, "select count(*) from mt_events"), TotalEvents, "stored events");
+    Expect(await ScalarAsync<long>(raw, "select count(*) from diplomacy_audit_chain"), TotalEvents, "chained events");
     Console.WriteLine($"""
 
-        Seeding (hash-chain trigger on, {OtherStreamEvents}-event streams in batches of {BatchEvents}, stream of {StreamEvents:N0} in batches of {StreamBatch}):
-          {StreamEvents,7:N0} events of one stream  {streamSeconds,6:F1} s  {StreamEvents / streamSeconds,8:N0} events/s
-          {TotalEvents,7:N0} events in all          {seedSeconds,6:F1} s  {TotalEvents / seedSeconds,8:N0} events/s
-          average stored data {await ScalarAsync<decimal>(raw, "select avg(octet_length(data::text)) from mt_events"):N0} bytes, headers {await ScalarAsync<decimal>(raw, "select avg(octet_length(headers::text)) from mt_events"):N0} bytes
+        Seeding, with the hash-chain trigger (average event: {await ScalarAsync<decimal>(raw, "select avg(octet_length(data::text)) from mt_events"):N0} bytes of data, {await ScalarAsync<decimal>(raw, "select avg(octet_length(headers::text)) from mt_events"):N0} of headers)
+          {StreamEvents,7:N0} events of one stream, {StreamBatch} per SaveChanges              {streamSeconds,6:F1} s  {StreamEvents / streamSeconds,7:N0} events/s
+          {TotalEvents,7:N0} events in all, then {OtherBatch:N0} per SaveChanges ({OtherStreamEvents} a stream)  {seedSeconds,6:F1} s  {TotalEvents / seedSeconds,7:N0} events/s
         """);
 
-    // ---- 3. Memory while exporting: 10,000 events (the last ones), then all 100,000.
+    // ---- 1. Replay of the 10,000-event stream against the raw read of the same rows.
+    var replayTimes = await Timing.CompareAsync(Warmups, 15,
+        async () =>
+        {
+            await using var session = store.QuerySession();
+            var replayed = await session.ReplayAtAsync<BenchCounter>(counterId) ?? throw new InvalidOperationException("Nothing replayed.");
+            return replayed.Version;
+        },
+        async () =>
+        {
+            await using var session = store.QuerySession();
+            return (await session.Events.FetchStreamAsync(counterId)).Count;
+        },
+        async () =>
+        {
+            await using var command = raw.CreateCommand("select data from mt_events where stream_id = $1 order by version");
+            command.Parameters.Add(new NpgsqlParameter { Value = counterId });
+            await using var reader = await command.ExecuteReaderAsync();
+            long rows = 0;
+            while (await reader.ReadAsync()) { _ = reader.GetString(0); rows++; }
+            return rows;
+        });
+    foreach (var t in replayTimes) Expect(t.Items, StreamEvents, "events replayed or read");
+
+    // ---- 2. Export of the 100,000 events against a raw scan.
+    var exportTimes = await Timing.CompareAsync(Warmups, 7,
+        () => ExportAsync(audit, json, 0),
+        async () =>
+        {
+            long rows = 0;
+            await foreach (var _ in audit.EventsFromAsync(0, CancellationToken.None)) rows++;
+            return rows;
+        },
+        async () =>
+        {
+            await using var command = raw.CreateCommand("select * from mt_events order by seq_id");
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new object[reader.FieldCount];
+            long rows = 0;
+            while (await reader.ReadAsync()) { reader.GetValues(values); rows++; }
+            return rows;
+        });
+    foreach (var t in exportTimes) Expect(t.Items, TotalEvents, "events exported or read");
+
+    Console.WriteLine($"""
+
+        Time ({Warmups} warm-ups, then the runs, the lines of a group taking turns)    runs  median ms   min ms   max ms   rate at the median
+        {Line($"1. replay of {StreamEvents:N0} events, ReplayAtAsync", replayTimes[0], "events/s")}
+        {Line("   of which fetching (FetchStreamAsync alone)", replayTimes[1], "events/s")}
+        {Line("   raw SQL: select data ... where stream_id", replayTimes[2], "rows/s")}
+        {Ratio("   replay / raw SQL", replayTimes[0], replayTimes[2])}
+        {Line($"2. export of {TotalEvents:N0} events as NDJSON (to Stream.Null)", exportTimes[0], "events/s")}
+        {Line("   of which reading (EventsFromAsync alone)", exportTimes[1], "events/s")}
+        {Line("   raw SQL: select * ... order by seq_id", exportTimes[2], "rows/s")}
+        {Ratio("   export / raw SQL", exportTimes[0], exportTimes[2])}
+        """);
+
+    // ---- 3. Memory while exporting: the last 10,000 events, all 100,000, the last 10,000 again.
     var lastTenThousand = await ScalarAsync<long>(raw, $"select seq_id from mt_events order by seq_id offset {TotalEvents - StreamEvents} limit 1");
     Console.WriteLine($"""
 
         3. Memory while exporting (MB; sampled every 50 ms)   events  WS before  WS peak  WS growth  heap before  heap peak  allocated/event  samples
         """);
-    using var listener = new AllocListener();
-    foreach (var (from, expected) in Enumerable.Repeat(new[] { (lastTenThousand, (long)StreamEvents), (0L, TotalEvents), (lastTenThousand, StreamEvents) }, 5).SelectMany(x => x))
+    foreach (var (from, expected) in new[] { (lastTenThousand, (long)StreamEvents), (0L, TotalEvents), (lastTenThousand, StreamEvents) })
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -91,17 +143,17 @@ try
         using var process = Process.GetCurrentProcess();
         var workingSetBefore = process.WorkingSet64;
         var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true); listener.Reset();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long exported;
         MemorySampler sampler;
         await using (sampler = new MemorySampler(TimeSpan.FromMilliseconds(50))) exported = await ExportAsync(audit, json, from);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Expect(exported, expected, "exported events");
-        Console.WriteLine(
-            $"   export from sequence {from,-6}                        {exported,7:N0}  {Mb(workingSetBefore),9:F1}  {Mb(sampler.PeakWorkingSet),7:F1}  {Mb(sampler.PeakWorkingSet - workingSetBefore),9:F1}  {Mb(heapBefore),11:F1}  {Mb(sampler.PeakManagedHeap),9:F1}  {allocated / (double)exported,9:N0} bytes  {sampler.Samples,7} {listener.Top()}");
+        Console.WriteLine($"   export from sequence {from,-6}                        {exported,7:N0}  {Mb(workingSetBefore),9:F1}  {Mb(sampler.PeakWorkingSet),7:F1}  "
+            + $"{Mb(sampler.PeakWorkingSet - workingSetBefore),9:F1}  {Mb(heapBefore),11:F1}  {Mb(sampler.PeakManagedHeap),9:F1}  {allocated / (double)exported,9:N0} bytes  {sampler.Samples,7}");
     }
     using (var self = Process.GetCurrentProcess())
-        Console.WriteLine($"   process peak working set over the whole run, seeding included: {Mb(self.PeakWorkingSet64):F1} MB");
+        Console.WriteLine($"   peak working set of the whole run, seeding included: {Mb(self.PeakWorkingSet64):F1} MB");
 
     await host.StopAsync();
 }
@@ -111,12 +163,12 @@ finally
 }
 return 0;
 
-// The events: the stream starts with CounterStarted; every other event is an increment with a short note.
+// The stream starts with CounterStarted; every other event is an increment with a short note.
 static object Event(int i) => i == 0
     ? new CounterStarted("benchmark counter")
     : new CounterIncremented(i % 7 + 1, $"increment number {i} recorded by the audit benchmark harness");
 
-// The metadata a request would stamp (see EventMetadata.Stamp), so the export carries realistic lines.
+// The metadata a request stamps (see EventMetadata.Stamp), so that the export writes realistic lines.
 static IDocumentSession Stamped(IDocumentSession session)
 {
     session.LastModifiedBy = "benchmark";
@@ -128,7 +180,7 @@ static IDocumentSession Stamped(IDocumentSession session)
     return session;
 }
 
-// Exactly what GET /api/{service}/audit/events does per event, writing to Stream.Null instead of the response.
+// What GET /api/{service}/audit/events does for each event, writing to Stream.Null instead of the response.
 static async Task<long> ExportAsync(AuditReader audit, JsonSerializerOptions json, long from)
 {
     long lines = 0;
@@ -148,30 +200,15 @@ static async Task<T> ScalarAsync<T>(NpgsqlDataSource raw, string sql)
     return (T)(await command.ExecuteScalarAsync())!;
 }
 
-static string Row(Timing t, string unit) =>
-    $"{t.Milliseconds.Count,4}  {t.Median,8:F1}  {t.Min,8:F1}  {t.Max,8:F1}   {t.PerSecond,9:N0} {unit}";
+static string Line(string label, Timing t, string unit) =>
+    $"{label,-66}{t.Milliseconds.Count,4}  {t.Median,9:F1}  {t.Min,7:F1}  {t.Max,7:F1}  {t.PerSecond,9:N0} {unit}";
+
+static string Ratio(string label, Timing slow, Timing fast) =>
+    $"{label,-66}      {slow.Median / fast.Median,8:F1}x {slow.Min / fast.Min,7:F1}x";
 
 static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
 
 static void Expect(long actual, long expected, string what)
 {
     if (actual != expected) throw new InvalidOperationException($"Expected {expected} {what}, got {actual}.");
-}
-
-sealed class AllocListener : System.Diagnostics.Tracing.EventListener
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _bytes = new();
-    protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
-    {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x1);
-    }
-    protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
-    {
-        if (e.EventName != "GCAllocationTick_V4" || e.Payload is null) return;
-        var name = e.PayloadNames!.IndexOf("TypeName") is var i and >= 0 ? e.Payload[i]?.ToString() ?? "?" : "?";
-        var amount = e.PayloadNames!.IndexOf("AllocationAmount64") is var j and >= 0 ? Convert.ToInt64(e.Payload[j], CultureInfo.InvariantCulture) : 0;
-        _bytes.AddOrUpdate(name, amount, (_, v) => v + amount);
-    }
-    public void Reset() => _bytes.Clear();
-    public string Top() => string.Join(", ", _bytes.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key}={p.Value / 1048576}MB"));
 }

@@ -20,8 +20,14 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database) : 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var schema = Schema;
-        var timestamp = string.Format(System.Globalization.CultureInfo.InvariantCulture, TimestampSql, "NEW.timestamp");
+        var timestamp = string.Format(System.Globalization.CultureInfo.InvariantCulture, TimestampSql, "e.timestamp");
         var sql = $$"""
+            -- One installer at a time, even with several replicas starting together.
+            select pg_advisory_xact_lock(hashtext('{{schema}}.diplomacy_audit_chain'));
+
+            create temporary table diplomacy_chain_is_new on commit drop as
+                select to_regclass('{{schema}}.diplomacy_audit_chain') is null as is_new;
+
             create table if not exists {{schema}}.diplomacy_audit_chain (
                 seq_id        bigint primary key,
                 stream_id     uuid   not null,
@@ -36,35 +42,55 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database) : 
             create or replace function {{schema}}.diplomacy_sha256(text) returns text language sql immutable as
             $f$ select encode(sha256(convert_to($1, 'UTF8')), 'hex') $f$;
 
-            create or replace function {{schema}}.diplomacy_chain_event() returns trigger language plpgsql as $f$
+            create or replace function {{schema}}.diplomacy_chain(e {{schema}}.mt_events) returns void language plpgsql as $f$
             declare
                 previous  text;
                 stamp     text := {{timestamp}};
-                content   text := NEW.type || E'\n' || NEW.data::text;
-                metadata  text := coalesce(NEW.correlation_id, '') || E'\n' || coalesce(NEW.causation_id, '') || E'\n'
-                                  || coalesce(NEW.user_name, '') || E'\n' || coalesce(NEW.headers::text, '');
+                content   text := e.type || E'\n' || e.data::text;
+                metadata  text := coalesce(e.correlation_id, '') || E'\n' || coalesce(e.causation_id, '') || E'\n'
+                                  || coalesce(e.user_name, '') || E'\n' || coalesce(e.headers::text, '');
             begin
                 select c.hash into previous from {{schema}}.diplomacy_audit_chain c
-                 where c.stream_id = NEW.stream_id and c.version = NEW.version - 1;
+                 where c.stream_id = e.stream_id and c.version = e.version - 1;
                 previous := coalesce(previous, repeat('0', 64));
                 insert into {{schema}}.diplomacy_audit_chain
                     (seq_id, stream_id, version, previous_hash, hash, content_hash, metadata_hash, timestamp)
-                values (NEW.seq_id, NEW.stream_id, NEW.version, previous,
-                        {{schema}}.diplomacy_sha256(previous || E'\n' || NEW.stream_id::text || E'\n' || NEW.version::text
+                values (e.seq_id, e.stream_id, e.version, previous,
+                        {{schema}}.diplomacy_sha256(previous || E'\n' || e.stream_id::text || E'\n' || e.version::text
                             || E'\n' || stamp || E'\n' || content || E'\n' || metadata),
                         {{schema}}.diplomacy_sha256(content), {{schema}}.diplomacy_sha256(metadata), stamp);
+            end $f$;
+
+            create or replace function {{schema}}.diplomacy_chain_event() returns trigger language plpgsql as $f$
+            begin
+                perform {{schema}}.diplomacy_chain(NEW);
                 return NEW;
             end $f$;
 
             create or replace trigger diplomacy_chain_event after insert on {{schema}}.mt_events
                 for each row execute function {{schema}}.diplomacy_chain_event();
+
+            -- A store that had events before the chain existed gets them sealed once, in stream order, when the
+            -- chain is first installed. Never later: an event slipped in past the trigger must stay visible.
+            do $d$
+            declare e {{schema}}.mt_events;
+            begin
+                if (select is_new from diplomacy_chain_is_new) then
+                    for e in select * from {{schema}}.mt_events order by stream_id, version loop
+                        perform {{schema}}.diplomacy_chain(e);
+                    end loop;
+                end if;
+            end $d$;
             """;
         // The event table is Marten's; make sure it exists before hanging a trigger on it, even in a store
         // that has appended nothing yet.
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellationToken);
-        await using var command = database.DataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

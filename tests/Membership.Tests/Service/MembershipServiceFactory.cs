@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Diplomacy.Membership.Tests.Service;
 
 /// <summary>The Membership service in-process, on its own database and virtual host of the real servers.</summary>
-public sealed class MembershipServiceFactory : ServiceFactory<Program>
+public class MembershipServiceFactory : ServiceFactory<Program>
 {
     public async Task<long> CountEventsAsync()
     {

@@ -68,8 +68,8 @@ try
     Console.WriteLine($"""
 
         Seeding, with the hash-chain trigger (average event: {await ScalarAsync<decimal>(raw, "select avg(octet_length(data::text)) from mt_events"):N0} bytes of data, {await ScalarAsync<decimal>(raw, "select avg(octet_length(headers::text)) from mt_events"):N0} of headers)
-          {StreamEvents,7:N0} events of one stream, {StreamBatch} per SaveChanges              {streamSeconds,6:F1} s  {StreamEvents / streamSeconds,7:N0} events/s
-          {TotalEvents,7:N0} events in all, then {OtherBatch:N0} per SaveChanges ({OtherStreamEvents} a stream)  {seedSeconds,6:F1} s  {TotalEvents / seedSeconds,7:N0} events/s
+        {$"  {StreamEvents:N0} events of one stream, {StreamBatch} per SaveChanges",-66}{streamSeconds,6:F1} s  {StreamEvents / streamSeconds,7:N0} events/s
+        {$"  {TotalEvents:N0} events in all, then {OtherBatch:N0} per SaveChanges ({OtherStreamEvents} a stream)",-66}{seedSeconds,6:F1} s  {TotalEvents / seedSeconds,7:N0} events/s
         """);
 
     // ---- 1. Replay of the 10,000-event stream against the raw read of the same rows.
@@ -118,7 +118,7 @@ try
 
     Console.WriteLine($"""
 
-        Time ({Warmups} warm-ups, then the runs, the lines of a group taking turns)    runs  median ms   min ms   max ms   rate at the median
+        {"Time (after " + Warmups + " warm-ups; the lines of a group take turns)",-66}{"runs",4}  {"median ms",9}  {"min ms",7}  {"max ms",7}  rate at the median
         {Line($"1. replay of {StreamEvents:N0} events, ReplayAtAsync", replayTimes[0], "events/s")}
         {Line("   of which fetching (FetchStreamAsync alone)", replayTimes[1], "events/s")}
         {Line("   raw SQL: select data ... where stream_id", replayTimes[2], "rows/s")}

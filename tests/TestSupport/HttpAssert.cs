@@ -1,8 +1,10 @@
+using Xunit;
 using System.Net;
 using System.Text.Json;
 
-namespace Diplomacy.Exchanges.Tests.Service;
+namespace Diplomacy.TestSupport;
 
+/// <summary>Assertions on HTTP answers: RFC 9457 problems, named fields, success with the body in the message.</summary>
 public static class HttpAssert
 {
     /// <summary>Asserts an RFC 9457 problem with the status, and returns its body.</summary>
@@ -24,5 +26,11 @@ public static class HttpAssert
             ? errors.EnumerateObject().Select(e => e.Name).ToList()
             : [];
         Assert.True(fields.Contains(field), $"Expected the field '{field}' to be named, got [{string.Join(", ", fields)}]: {problem}");
+    }
+
+    public static async Task Ok(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Expected success, got {(int)response.StatusCode}: {body}");
     }
 }

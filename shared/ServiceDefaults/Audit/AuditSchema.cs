@@ -61,6 +61,8 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database) : 
             """;
         // The event table is Marten's; make sure it exists before hanging a trigger on it.
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        // A store with no aggregate registered yet has no event table either: create it.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellationToken);
         await using var command = database.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -72,6 +72,7 @@ command -v curl >/dev/null || apt_install curl
 mkdir -p "$LOGS" "$PIDS"
 
 "$REPO_ROOT/deploy/servers.sh" start
+ensure_dev_signing_key   # exports Auth__DevelopmentSigningKey for every service and the gateway
 
 echo "Building Diplomacy.slnx (Release)..."
 dotnet build "$REPO_ROOT/Diplomacy.slnx" -c Release -nologo -v q
@@ -100,7 +101,10 @@ wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready"
 demo_dll="$REPO_ROOT/deploy/DemoData/bin/Release/net10.0/DemoData.dll"
 if [[ -f $demo_dll ]]; then
     echo "Loading demo data..."
-    dotnet "$demo_dll" --gateway "http://127.0.0.1:$GATEWAY_PORT" --data "$REPO_ROOT/deploy/demo/seoul-reference.json"
+    # The loader writes every service: an admin token of the development key.
+    demo_token=$(dotnet "$REPO_ROOT/deploy/Token/bin/Release/net10.0/Token.dll" --key-file "$DEV_SIGNING_KEY_FILE" \
+        --role admin --client demo-data-loader --user demo-data --minutes 30)
+    dotnet "$demo_dll" --gateway "http://127.0.0.1:$GATEWAY_PORT" --data "$REPO_ROOT/deploy/demo/seoul-reference.json" --token "$demo_token"
 else
     echo "Demo data skipped: $demo_dll not built."
 fi

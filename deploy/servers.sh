@@ -140,10 +140,16 @@ rabbitmqctl() { (rabbit_env && "$(rabbit_bin_dir)/rabbitmqctl" -n "$RABBIT_NODEN
 # Ask our epmd first: a CLI call when no epmd runs would start one (and take ~9 s).
 rabbit_registered() { [[ $(epmd -port "$RABBIT_EPMD_PORT" -names 2>/dev/null) == *"name ${RABBIT_NODENAME%@*} "* ]]; }
 rabbit_running() { rabbit_registered && rabbitmqctl ping >/dev/null 2>&1; }
+# A broker someone else started on our ports (e.g. the servers of another checkout of this repository).
+rabbit_answers() { curl -fsS -o /dev/null --max-time 3 -u guest:guest "http://127.0.0.1:$RABBIT_MGMT_PORT/api/overview" 2>/dev/null; }
 
 rabbit_start() {
     if rabbit_running; then
         echo "RabbitMQ: already running ($RABBIT_NODENAME, 127.0.0.1:$RABBIT_PORT)"
+        return
+    fi
+    if rabbit_answers; then
+        echo "RabbitMQ: something already answers on 127.0.0.1:$RABBIT_MGMT_PORT (not the node in $RABBIT_DIR); using it"
         return
     fi
     mkdir -p "$RABBIT_DIR/log"
@@ -200,9 +206,9 @@ case "${1:-}" in
         ;;
     status)
         up=0
-        if pg_running; then echo "PostgreSQL: up (127.0.0.1:$PGPORT_DIPLOMACY, data $(pg_dir))"; up=$((up + 1))
+        if pg_running || pg_answers; then echo "PostgreSQL: up (127.0.0.1:$PGPORT_DIPLOMACY, data $(pg_dir))"; up=$((up + 1))
         else echo "PostgreSQL: down"; fi
-        if [[ -n $(rabbit_bin_dir) ]] && rabbit_running; then
+        if { [[ -n $(rabbit_bin_dir) ]] && rabbit_running; } || rabbit_answers; then
             echo "RabbitMQ: up ($RABBIT_NODENAME, 127.0.0.1:$RABBIT_PORT, management http://127.0.0.1:$RABBIT_MGMT_PORT)"; up=$((up + 1))
         else echo "RabbitMQ: down"; fi
         # Exit 0 only when both are up, so other scripts can ask "is it all running?".

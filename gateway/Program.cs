@@ -2,20 +2,25 @@ using Diplomacy.Gateway.Audit;
 using Diplomacy.Gateway.Health;
 using Diplomacy.Gateway.OpenApi;
 using Diplomacy.Gateway.Proxy;
+using Diplomacy.Gateway.Security;
 using Diplomacy.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();       // telemetry (incl. Yarp.ReverseProxy), health, JSON, problem details
+builder.AddServiceDefaults();       // telemetry (incl. Yarp.ReverseProxy), health, JSON, problem details, JWT bearer
 builder.AddDownstreamServices();    // YARP: routes from "ReverseProxy", addresses overridable by Services:<Name>
 builder.AddMembershipReadiness();   // /health/ready waits for the membership service
 builder.AddAuditDoor();             // one history lookup across every service that keeps streams
+builder.AddGatewayLimits();         // rate limit per API client (RateLimits:PermitsPerMinute)
 
 var app = builder.Build();
 
-app.UseServiceDefaults();           // exception handler, status code pages, /health/live, /health/ready
+app.UseGatewayHeadersAndBodyLimit(); // security headers on every response; 413 over Limits:MaxRequestBodyBytes
+// Exception handler, status code pages, authentication, the rate limiter, the access policy of every route (before
+// anything is proxied), /health/live, /health/ready.
+app.UseServiceDefaults(afterAuthentication: a => a.UseRateLimiter());
 app.MapOpenApiIndex();              // GET /openapi; the documents themselves are proxied routes
-app.MapAuditDoor();                 // GET /api/audit/initiatives/{id}
+app.MapAuditDoor();                 // GET /api/audit/initiatives/{id} (auditor, admin)
 app.MapDownstreamServices();        // /api/{service}/..., 503/504 problem details when a service cannot answer
 
 app.Run();

@@ -108,3 +108,16 @@ stop_pidfiles() {
         fi
     done
 }
+
+# The development signing key of this checkout: random, created on first use, git-ignored under .local/. Every
+# service and the gateway of deploy/run.sh trust tokens it signs (deploy/token.sh); Production refuses it.
+# Called by run.sh and token.sh only: the tests give each of their fixtures a key of its own.
+DEV_SIGNING_KEY_FILE="${DEV_SIGNING_KEY_FILE:-$DIPLOMACY_DATA/dev-signing.key}"
+ensure_dev_signing_key() {
+    if [[ ! -s $DEV_SIGNING_KEY_FILE ]]; then
+        mkdir -p "$(dirname "$DEV_SIGNING_KEY_FILE")"
+        (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$DEV_SIGNING_KEY_FILE")
+    fi
+    export Auth__DevelopmentSigningKey
+    Auth__DevelopmentSigningKey=$(cat "$DEV_SIGNING_KEY_FILE")
+}

@@ -34,7 +34,7 @@ public static class AuditDoor
     }
 
     private static async Task<IResult> FindAsync(
-        Guid id, int? page, int? pageSize, IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct)
+        Guid id, int? page, int? pageSize, HttpContext context, IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct)
     {
         var http = clients.CreateClient(nameof(AuditDoor));
         var query = $"?page={page ?? 1}&pageSize={pageSize ?? 100}";
@@ -43,7 +43,11 @@ public static class AuditDoor
             if (proxy.AddressOf(service.Cluster) is not { } address) return (service.Cluster, Status: HttpStatusCode.ServiceUnavailable, Body: (string?)null);
             try
             {
-                using var response = await http.GetAsync(new Uri(address, $"{service.Prefix}/audit/streams/{id}{query}"), ct);
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, $"{service.Prefix}/audit/streams/{id}{query}"));
+                // Each service checks the caller again: it gets the caller's own token.
+                if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
+                using var response = await http.SendAsync(request, ct);
                 return (service.Cluster, Status: response.StatusCode,
                     Body: response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(ct) : null);
             }

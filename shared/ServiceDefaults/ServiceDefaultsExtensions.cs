@@ -1,5 +1,6 @@
 using Diplomacy.ServiceDefaults.Health;
 using Diplomacy.ServiceDefaults.Http;
+using Diplomacy.ServiceDefaults.Security;
 using Diplomacy.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,12 +13,13 @@ namespace Diplomacy.ServiceDefaults;
 /// <summary>What every service and the gateway wire the same way.</summary>
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>Telemetry, health, JSON and problem details.</summary>
+    /// <summary>Telemetry, health, JSON, problem details and JWT bearer authentication.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddTelemetry();
         builder.AddHealth();
         builder.AddProblemDetailsDefaults();
+        builder.AddPlatformAuthentication();
         return builder;
     }
 
@@ -36,11 +38,16 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>The middleware and endpoints that go with <see cref="AddServiceDefaults"/>.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// The middleware and endpoints that go with <see cref="AddServiceDefaults"/>: problem details, then authentication and
+    /// the access policy (<see cref="AccessPolicy"/>) for every request, then the health endpoints (open to anyone).
+    /// <paramref name="afterAuthentication"/> adds middleware between authentication and the access policy.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlatformAuthorization(afterAuthentication);
         app.MapHealthEndpoints();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using Diplomacy.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -5,17 +7,37 @@ namespace Diplomacy.Gateway.Tests;
 
 /// <summary>
 /// The gateway in memory. Every service points at a closed port unless the test names its address, so no test ever
-/// reaches whatever happens to run on the default ports 5101-5105.
+/// reaches whatever happens to run on the default ports 5101-5105. It trusts tokens of its own development key
+/// (<see cref="Tokens"/>); its clients carry an admin token unless the test takes it away.
 /// </summary>
-public sealed class GatewayFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class GatewayFactory(IReadOnlyDictionary<string, string>? settings = null, string environment = "Development")
+    : WebApplicationFactory<Program>
 {
     private static readonly string[] ServiceKeys = ["Membership", "Exchanges", "PeaceBuilding", "Exports", "Portfolio"];
 
+    public TestTokens Tokens { get; } = TestTokens.WithNewKey();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Auth:DevelopmentSigningKey", Tokens.Key);
         foreach (var service in ServiceKeys)
             builder.UseSetting($"Services:{service}", Downstream.ClosedAddress());
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Admin());
+    }
+
+    /// <summary>A client that sends <paramref name="token"/>, or no token at all.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 }

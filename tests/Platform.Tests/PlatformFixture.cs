@@ -26,6 +26,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly List<string> _databases = [];
     private readonly Dictionary<string, Uri> _serviceUrls = new(StringComparer.OrdinalIgnoreCase);
     private HttpClient? _gateway;
+
+    /// <summary>Tokens every process of this platform accepts: they all share this fixture's own development key.</summary>
+    public TestTokens Tokens { get; } = TestTokens.WithNewKey();
     private Uri? _rabbitMq;
     private int _cleanedUp;
 
@@ -41,7 +44,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The build configuration of this test assembly, and so of the dlls it runs (Release or Debug).</summary>
     public string Configuration { get; }
 
-    /// <summary>A client of the gateway (BaseAddress = the gateway's URL).</summary>
+    /// <summary>A client of the gateway (BaseAddress = the gateway's URL) that sends an admin token.</summary>
     public HttpClient Gateway => _gateway ?? throw new InvalidOperationException("The platform is not started.");
 
     /// <summary>The amqp:// URI of the virtual host every service of this platform uses.</summary>
@@ -103,6 +106,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         {
             ["ASPNETCORE_URLS"] = gatewayUrl.GetLeftPart(UriPartial.Authority),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Auth__DevelopmentSigningKey"] = Tokens.Key,
         };
         for (var i = 0; i < services.Count; i++)
         {
@@ -117,6 +121,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["ConnectionStrings__Postgres"] = database,
                 ["ConnectionStrings__RabbitMq"] = _rabbitMq.ToString(),
                 ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
+                ["Auth__DevelopmentSigningKey"] = Tokens.Key,
             }));
             _serviceUrls[name] = url;
             gatewayEnvironment[$"Services__{name}"] = url.GetLeftPart(UriPartial.Authority);
@@ -132,6 +137,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         _processes.Add(gateway);
         await WaitAllReadyAsync([gateway]);
         _gateway = new HttpClient { BaseAddress = gatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        _gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Tokens.Admin());
     }
 
     /// <summary>Waits for every process to be ready; the first that fails stops the wait for the others.</summary>

@@ -18,7 +18,10 @@ public static class EventMetadata
     public static void Stamp(IDocumentSession session, HttpContext http, string command)
     {
         var user = http.User;
-        session.LastModifiedBy = user.Identity?.IsAuthenticated == true ? user.Identity.Name ?? user.FindFirst("sub")?.Value : "anonymous";
+        // Only from the validated token, never from the request body.
+        session.LastModifiedBy = user.Identity?.IsAuthenticated == true
+            ? user.FindFirst("sub")?.Value ?? user.FindFirst("name")?.Value ?? user.Identity.Name ?? "unknown"
+            : "anonymous";
         session.SetHeader(DepartmentHeader, user.FindFirst("department")?.Value ?? "none");
         session.SetHeader(ClientHeader, user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? "none");
         session.SetHeader(CommandHeader, command);

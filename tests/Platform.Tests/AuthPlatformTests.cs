@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Diplomacy.ServiceDefaults.Security;
+using Diplomacy.TestSupport;
+
+namespace Diplomacy.Platform.Tests;
+
+/// <summary>
+/// The authorization matrix through the gateway and around it (straight to each service, as a caller who bypasses the
+/// gateway would), for a representative route per service and method; and the identity every appended event records.
+/// </summary>
+[Collection("platform")]
+public sealed class AuthPlatformTests(PlatformFixture platform)
+{
+    /// <summary>Per service: its folder, its path segment, its collection, the department that writes it and one that does not.</summary>
+    public static readonly TheoryData<string, string, string, string, string> Services = new()
+    {
+        { "Membership", "membership", "networks", "international-relations", "global-urban-partnership" },
+        { "Exchanges", "exchanges", "policies", "global-urban-partnership", "inter-korean-cooperation" },
+        { "PeaceBuilding", "peace", "programs", "inter-korean-cooperation", "international-relations" },
+        { "Exports", "exports", "projects", "global-urban-partnership", "international-relations" },
+    };
+
+    private static IReadOnlyList<MatrixRoute> RoutesOf(string segment, string collection)
+    {
+        var list = $"/api/{segment}/{collection}";
+        var one = $"{list}/{Guid.NewGuid()}";
+        return
+        [
+            new("GET", list, list),
+            new("GET", one, one),
+            new("GET", $"{one}?version=1", one),
+            new("GET", $"{one}/history", $"{one}/history"),
+            new("GET", $"{one}/verify", $"{one}/verify"),
+            new("GET", $"/api/{segment}/audit/streams/{Guid.NewGuid()}", $"/api/{segment}/audit/streams/{{id}}"),
+            new("POST", list, list),
+            new("POST", $"{one}/suspension", $"{one}/suspension"),
+        ];
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Through_the_gateway_every_caller_gets_exactly_what_the_policy_says(
+        string service, string segment, string collection, string owner, string other)
+    {
+        Assert.True(platform.Has(service), $"The platform runs without {service}.");
+        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var failures = await AuthorizationMatrix.RunAsync(client, RoutesOf(segment, collection), platform.Tokens, owner, other);
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Straight_to_the_service_bypassing_the_gateway_every_caller_gets_the_same(
+        string service, string segment, string collection, string owner, string other)
+    {
+        Assert.True(platform.Has(service), $"The platform runs without {service}.");
+        using var client = new HttpClient { BaseAddress = platform.ServiceUrls[service], Timeout = TimeSpan.FromSeconds(30) };
+
+        var failures = await AuthorizationMatrix.RunAsync(client, RoutesOf(segment, collection), platform.Tokens, owner, other);
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task The_audit_door_is_for_auditors_and_admins()
+    {
+        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var door = $"/api/audit/initiatives/{Guid.NewGuid()}";
+
+        var failures = await AuthorizationMatrix.RunAsync(client, [new MatrixRoute("GET", door, "/api/audit/initiatives/{id}")],
+            platform.Tokens, "international-relations", "global-urban-partnership");
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task An_event_appended_through_the_gateway_records_the_callers_user_department_and_client_from_the_token()
+    {
+        using var editor = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            platform.Tokens.Mint(Roles.Editor, "international-relations", client: "ir-erp-sync", user: "kim.jiyoung"));
+        var acronym = $"T{Random.Shared.Next(100_000, 999_999)}";
+
+        // A body that claims another identity changes nothing: identity comes from the token only.
+        var created = await editor.PostAsJsonAsync("/api/membership/networks", new
+        {
+            acronym, name = $"Test network {acronym}", founded = 2005, headquartersCity = "London", headquartersCountry = "GB",
+            themes = new[] { "climate" }, user = "someone-else", department = "forged", client = "forged",
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var history = await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/membership/networks/{id}/history");
+        var metadata = history.GetProperty("items")[0].GetProperty("metadata");
+        Assert.Equal("kim.jiyoung", metadata.GetProperty("user").GetString());
+        Assert.Equal("international-relations", metadata.GetProperty("department").GetString());
+        Assert.Equal("ir-erp-sync", metadata.GetProperty("client").GetString());
+    }
+}

@@ -9,7 +9,8 @@ namespace Diplomacy.Platform.Tests;
 
 /// <summary>
 /// The authorization matrix through the gateway and around it (straight to each service, as a caller who bypasses the
-/// gateway would), for a representative route per service and method; and the identity every appended event records.
+/// gateway would), over every route each service publishes in its OpenAPI document; and the identity every appended
+/// event records.
 /// </summary>
 [Collection("platform")]
 public sealed class AuthPlatformTests(PlatformFixture platform)
@@ -23,7 +24,31 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
         { "Exports", "exports", "projects", "global-urban-partnership", "international-relations" },
     };
 
-    private static IReadOnlyList<MatrixRoute> RoutesOf(string segment, string collection)
+    /// <summary>
+    /// Every route and method of the service's OpenAPI document, as the gateway publishes it, with its parameters filled
+    /// in (and each GET of one stream also as a replay), plus the routes below.
+    /// </summary>
+    private async Task<IReadOnlyList<MatrixRoute>> RoutesOfAsync(string segment, string collection)
+    {
+        using var anonymous = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        var document = await anonymous.GetFromJsonAsync<JsonElement>($"/openapi/{segment}.json");
+        var routes = new List<MatrixRoute>(KnownRoutesOf(segment, collection));
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            var filled = System.Text.RegularExpressions.Regex.Replace(path.Name, "{[^}]+}", _ => Guid.NewGuid().ToString());
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
+            {
+                var method = operation.Name.ToUpperInvariant();
+                routes.Add(new MatrixRoute(method, filled, path.Name));
+                if (method == "GET" && path.Name.EndsWith("{id}", StringComparison.Ordinal))
+                    routes.Add(new MatrixRoute(method, filled + "?version=1", path.Name));
+            }
+        }
+        Assert.True(routes.Count(r => r.Method == "POST") >= 3, $"The {segment} document lists too few commands.");
+        return routes.DistinctBy(r => $"{r.Method} {r.Pattern} {r.Path.Contains('?')}").ToList();
+    }
+
+    private static IReadOnlyList<MatrixRoute> KnownRoutesOf(string segment, string collection)
     {
         var list = $"/api/{segment}/{collection}";
         var one = $"{list}/{Guid.NewGuid()}";
@@ -48,7 +73,7 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
         Assert.True(platform.Has(service), $"The platform runs without {service}.");
         using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        var failures = await AuthorizationMatrix.RunAsync(client, RoutesOf(segment, collection), platform.Tokens, owner, other);
+        var failures = await AuthorizationMatrix.RunAsync(client, await RoutesOfAsync(segment, collection), platform.Tokens, owner, other);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
@@ -61,7 +86,7 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
         Assert.True(platform.Has(service), $"The platform runs without {service}.");
         using var client = new HttpClient { BaseAddress = platform.ServiceUrls[service], Timeout = TimeSpan.FromSeconds(30) };
 
-        var failures = await AuthorizationMatrix.RunAsync(client, RoutesOf(segment, collection), platform.Tokens, owner, other);
+        var failures = await AuthorizationMatrix.RunAsync(client, await RoutesOfAsync(segment, collection), platform.Tokens, owner, other);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

@@ -107,6 +107,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["ASPNETCORE_URLS"] = gatewayUrl.GetLeftPart(UriPartial.Authority),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Auth__DevelopmentSigningKey"] = Tokens.Key,
+            // The matrix sends thousands of requests a minute; the rate limit has tests of its own in Gateway.Tests.
+            ["RateLimits__PermitsPerMinute"] = "1000000",
         };
         for (var i = 0; i < services.Count; i++)
         {

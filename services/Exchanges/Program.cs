@@ -9,9 +9,12 @@ using Diplomacy.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddEventStore(store => store
-        .AddAggregate<Policy>()
-        .AddAggregate<Exchange>())
+builder.AddEventStore(store =>
+    {
+        store.AddAggregate<Policy>().AddAggregate<Exchange>();
+        // Two membership facts about one network may be consumed at once: the later commit must not silently win.
+        store.Schema.For<NetworkMembershipStatus>().UseOptimisticConcurrency(true);
+    })
     .AddOutboxRelay<Outgoing>();
 builder.AddMessageBus("exchanges", bus =>
 {

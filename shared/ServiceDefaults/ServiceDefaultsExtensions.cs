@@ -40,7 +40,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The middleware and endpoints that go with <see cref="AddServiceDefaults"/>: problem details, then authentication and
-    /// the access policy (<see cref="AccessPolicy"/>) for every request, then the health endpoints (open to anyone).
+    /// the access policy (<see cref="AccessPolicy"/>) for every request, then the health endpoints and the Prometheus scrape endpoint <c>/metrics</c> (open to anyone).
     /// <paramref name="afterAuthentication"/> adds middleware between authentication and the access policy.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthentication = null)
@@ -49,6 +49,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.UsePlatformAuthorization(afterAuthentication);
         app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint(TelemetryExtensions.MetricsPath);
         return app;
     }
 }

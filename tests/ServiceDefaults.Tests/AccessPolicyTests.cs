@@ -30,7 +30,8 @@ public sealed class AccessPolicyTests
     [InlineData("GET", "/health/ready")]
     [InlineData("GET", "/openapi")]
     [InlineData("GET", "/openapi/membership.json")]
-    public void Health_and_openapi_are_open_to_anyone(string method, string path) =>
+    [InlineData("GET", "/metrics")]
+    public void Health_openapi_and_metrics_are_open_to_anyone(string method, string path) =>
         Assert.Equal(Access.Allowed, Decide(method, path, Anonymous));
 
     [Theory]
@@ -40,6 +41,7 @@ public sealed class AccessPolicyTests
     [InlineData("GET", "/")]
     [InlineData("GET", "/healthz")]
     [InlineData("GET", "/openapix")]
+    [InlineData("GET", "/metricsx")]
     public void Everything_else_needs_a_token(string method, string path) =>
         Assert.Equal(Access.Unauthenticated, Decide(method, path, Anonymous));
 

@@ -18,8 +18,9 @@ public sealed record MatrixRoute(string Method, string Path, string Pattern)
 {
     public bool IsRead => Method is "GET" or "HEAD";
 
-    /// <summary>Open to anyone: health and OpenAPI.</summary>
-    public bool IsOpen => Pattern.StartsWith("/health", StringComparison.OrdinalIgnoreCase) || Pattern.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Open to anyone: health, OpenAPI and the Prometheus scrape endpoint.</summary>
+    public bool IsOpen => Pattern.StartsWith("/health", StringComparison.OrdinalIgnoreCase) || Pattern.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase)
+                          || Pattern.Equals("/metrics", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>History, verification, export and replay: for auditors. Decided here from the route, independently of the policy code.</summary>
     public bool IsAudit =>

@@ -38,9 +38,14 @@ public sealed class OutboxRelay : SubscriptionBase
             var message = await _mapper.MapAsync(@event, operations, cancellationToken);
             if (message is null) continue;
 
-            // Continue the trace of the command that appended the event, so consumers join it.
+            // Continue the trace of the command that appended the event, so consumers join it: the relay's span is a child
+            // of the request's span (stored at append), never of whatever the daemon is doing, and MassTransit's send span
+            // and the traceparent it writes into the message headers come from Activity.Current, which is this span.
+            Activity.Current = null;
             using var activity = DiplomacyTelemetry.Source.StartActivity(
                 $"relay {message.GetType().Name}", ActivityKind.Producer, ParentOf(@event));
+            activity?.SetTag("diplomacy.event.sequence", @event.Sequence);
+            activity?.SetTag("diplomacy.stream.id", @event.StreamId.ToString());
 
             await _bus.Publish(message, message.GetType(), context =>
             {
@@ -56,6 +61,10 @@ public sealed class OutboxRelay : SubscriptionBase
         return NullChangeListener.Instance;
     }
 
-    private static string? ParentOf(IEvent @event) =>
-        @event.Headers is not null && @event.Headers.TryGetValue(TraceParentHeader, out var value) ? value?.ToString() : null;
+    /// <summary>The trace context of the request that appended <paramref name="event"/>, or none (a new trace).</summary>
+    public static ActivityContext ParentOf(IEvent @event) =>
+        @event.Headers is not null && @event.Headers.TryGetValue(TraceParentHeader, out var value)
+        && ActivityContext.TryParse(value?.ToString(), null, isRemote: true, out var parent)
+            ? parent
+            : default;
 }

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Diplomacy.ServiceDefaults.Messaging;
 
@@ -11,6 +12,7 @@ public static class OutboxRelayExtensions
         where TMapper : class, IIntegrationEventMapper
     {
         marten.Services.AddSingleton<IIntegrationEventMapper, TMapper>();
+        marten.Services.AddHostedService<RelayLagMonitor>();
         return marten.AddSubscriptionWithServices<OutboxRelay>(ServiceLifetime.Singleton);
     }
 }

@@ -38,7 +38,8 @@ public static class PlatformClaims
 /// The one decision every service and the gateway take for every request, from its method, path and query alone, so that
 /// no endpoint can be forgotten:
 /// <list type="bullet">
-/// <item><c>/health/*</c> and <c>/openapi/*</c> are open to anyone;</item>
+/// <item><c>/health/*</c>, <c>/openapi/*</c> and the Prometheus scrape endpoint <c>/metrics</c> are open to anyone
+/// (scraped from inside the cluster; keep it off a public ingress);</item>
 /// <item>everything else needs a valid token (else 401);</item>
 /// <item>reading history, verifying, exporting and replaying (<c>.../history</c>, <c>.../verify</c>, <c>/api/{service}/audit/**</c>,
 /// <c>/api/audit/**</c>, <c>?asOf=</c>, <c>?version=</c>) is for <c>auditor</c> and <c>admin</c>;</item>
@@ -53,7 +54,7 @@ public static class AccessPolicy
     private static readonly string[] ReplayParameters = ["asOf", "version"];
 
     public static bool IsAnonymous(string path) =>
-        IsUnder(path, "/health") || IsUnder(path, "/openapi");
+        IsUnder(path, "/health") || IsUnder(path, "/openapi") || IsUnder(path, "/metrics");
 
     /// <param name="method">The HTTP method.</param>
     /// <param name="path">The request path, without the query ("/api/membership/networks").</param>

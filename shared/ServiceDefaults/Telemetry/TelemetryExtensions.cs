@@ -13,6 +13,9 @@ public static class TelemetryExtensions
 {
     /// <summary>Well-known sources every service and the gateway report from.</summary>
     public static readonly string[] TraceSources = ["Marten", "MassTransit", "Yarp.ReverseProxy", DiplomacyTelemetry.SourceName];
+    /// <summary>Where Prometheus scrapes every service and the gateway (anonymous, like /health).</summary>
+    public const string MetricsPath = "/metrics";
+
     public static readonly string[] Meters = ["Marten", "MassTransit", DiplomacyTelemetry.SourceName];
 
     /// <summary>Traces, metrics and logs; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.</summary>
@@ -31,9 +34,10 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(Meters))
+                .AddMeter(Meters)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
                 .AddSource(TraceSources));

@@ -170,8 +170,10 @@ public partial class K8sTests(ITestOutputHelper output)
         Assert.StartsWith("https://", literals["Auth__Authority"]);
         Assert.Equal("Production", ConfigMapLiterals(Base)["ASPNETCORE_ENVIRONMENT"]);
         var ingress = Assert.Single(K8sOfKind("Ingress"));
-        var backend = Map(Map(List(Map(Map(List(Map(ingress["spec"])["rules"]).Single())["http"])["paths"]).Single())["backend"]);
-        Assert.Equal("gateway", Str(Map(backend["service"]), "name"));
+        // Only the API and its documents are published; /health and /metrics stay inside the cluster.
+        var paths = List(Map(Map(List(Map(ingress["spec"])["rules"]).Single())["http"])["paths"]).Select(Map).ToList();
+        Assert.Equal(["/api", "/openapi"], paths.Select(p => Str(p, "path")!).Order());
+        Assert.All(paths, p => Assert.Equal("gateway", Str(Map(Map(p["backend"])["service"]), "name")));
         var images = List(LoadYaml(Production).Single()["images"]).Select(Map).Select(i => Str(i, "name")!).Order();
         Assert.Equal(Workloads.Select(w => $"diplomacy/{w}").Order(), images);
     }

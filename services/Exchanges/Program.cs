@@ -4,6 +4,7 @@ using Diplomacy.Exchanges.Policies;
 using Diplomacy.ServiceDefaults;
 using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,7 +22,7 @@ builder.AddMessageBus("exchanges", bus =>
     bus.AddConsumer<MembershipActivatedConsumer>();
     bus.AddConsumer<MembershipEndedConsumer>();
 });
-builder.Services.AddOpenApi();
+builder.AddApiDocument();
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using Diplomacy.Exports.Projects;
 using Diplomacy.ServiceDefaults;
 using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +13,7 @@ builder.AddEventStore(store => store
         .AddAggregate<ExportProject>())
     .AddOutboxRelay<Outgoing>();
 builder.AddMessageBus("exports", bus => bus.AddConsumer<PolicyAdoptedWithProcurementIntentConsumer>());
-builder.Services.AddOpenApi();
+builder.AddApiDocument();
 
 var app = builder.Build();
 

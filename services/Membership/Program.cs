@@ -5,6 +5,7 @@ using Diplomacy.Membership.PartnerCities;
 using Diplomacy.ServiceDefaults;
 using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,7 +17,7 @@ builder.AddEventStore(store => store
         .AddAggregate<PartnerCity>())
     .AddOutboxRelay<Outgoing>();
 builder.AddMessageBus("membership");
-builder.Services.AddOpenApi();
+builder.AddApiDocument();
 
 var app = builder.Build();
 

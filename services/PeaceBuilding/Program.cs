@@ -3,6 +3,7 @@ using Diplomacy.PeaceBuilding.Programs;
 using Diplomacy.ServiceDefaults;
 using Diplomacy.ServiceDefaults.Audit;
 using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,7 @@ builder.AddEventStore(store => store
         .AddAggregate<PeaceProgram>())
     .AddOutboxRelay<Outgoing>();
 builder.AddMessageBus("peace");
-builder.Services.AddOpenApi();
+builder.AddApiDocument();
 // "How long has it been suspended" is asked of the clock at the HTTP edge; decisions never read it.
 builder.Services.TryAddSingleton(TimeProvider.System);
 

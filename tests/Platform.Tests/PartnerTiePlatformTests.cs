@@ -115,6 +115,8 @@ public sealed class PartnerTiePlatformTests(PlatformFixture platform)
         var document = JsonDocument.Parse(text).RootElement;
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty(PartnerCities, out _), "The document has no path " + PartnerCities);
+        // No service address inside: clients generated from it must call through the gateway.
+        Assert.True(!document.TryGetProperty("servers", out var servers) || servers.GetArrayLength() == 0, servers.ToString());
     }
 
     /// <summary>Proposes the Hanoi sister tie; returns where it lives (a gateway path) and its ETag.</summary>

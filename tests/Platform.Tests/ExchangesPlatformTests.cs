@@ -25,18 +25,18 @@ public sealed class ExchangesPlatformTests(PlatformFixture platform)
         await using var leads = await BrokerProbe<PolicyAdoptedWithProcurementIntent>.StartAsync(platform.RabbitMq);
 
         // Membership: the network and Seoul's active membership of it.
-        var network = await PostAsync("/api/membership/networks", new
+        var network = await Gateway.PostExpectingAsync("/api/membership/networks", new
         {
             acronym = "CityNet", name = "Regional Network of Local Authorities for the Management of Human Settlements", founded = 1987,
             headquartersCity = "Seoul", headquartersCountry = "KR", themes = new[] { "urban governance" },
         }, HttpStatusCode.Created);
         var networkId = network.GetProperty("id").GetGuid();
-        var membership = await PostAsync("/api/membership/memberships", new { networkId, appliedOn = "2013" }, HttpStatusCode.Created);
+        var membership = await Gateway.PostExpectingAsync("/api/membership/memberships", new { networkId, appliedOn = "2013" }, HttpStatusCode.Created);
         var membershipPath = $"/api/membership/memberships/{membership.GetProperty("id").GetGuid()}";
-        await PostAsync($"{membershipPath}/acceptance", new { acceptedOn = "2013-03" }, HttpStatusCode.OK);
+        await Gateway.PostExpectingAsync($"{membershipPath}/acceptance", new { acceptedOn = "2013-03" }, HttpStatusCode.OK);
 
         // Exchanges: the policy, then a request through the network, valid once the activation crossed the broker.
-        var policy = await PostAsync("/api/exchanges/policies", new
+        var policy = await Gateway.PostExpectingAsync("/api/exchanges/policies", new
         {
             title = "TOPIS traffic operations", department = "City Transportation Office", sector = "21020", sdgGoals = new[] { 9, 11 },
             summary = "Seoul's Transport Operation and Information Service.",
@@ -62,14 +62,14 @@ public sealed class ExchangesPlatformTests(PlatformFixture platform)
 
         async Task Step(string command, object body)
         {
-            var response = await SendAsync($"{path}/{command}", body, etag);
+            var response = await Gateway.PostIfMatchAsync($"{path}/{command}", body, etag);
             await response.AssertStatus(HttpStatusCode.OK);
             etag = response.Headers.ETag!.Tag;
         }
 
         await Step("scope", new { modality = "studyVisit", participants = 12, plannedStart = "2014-06" });
         // Nothing is delivered before funding: 409 through the gateway, and the version stays.
-        await (await SendAsync($"{path}/activities", new { kind = "visit", deliveredOn = "2014-06", participants = 12 }, etag))
+        await (await Gateway.PostIfMatchAsync($"{path}/activities", new { kind = "visit", deliveredOn = "2014-06", participants = 12 }, etag))
             .AssertProblem(HttpStatusCode.Conflict);
         await Step("funding-approval", new { source = "External Cooperation Fund", funding = new { amount = 60_000_000, currency = "KRW" }, approvedOn = "2014-04" });
         await Step("schedule", new { startsOn = "2014-06-09", endsOn = "2014-06-13" });
@@ -96,7 +96,7 @@ public sealed class ExchangesPlatformTests(PlatformFixture platform)
             (lead.PolicyId, lead.PolicyTitle, lead.Sector, lead.PartnerCity, lead.PartnerCountry, lead.AdoptionLevel, lead.ReportedOn));
 
         // Seoul withdraws from the network: a new request through it becomes invalid again.
-        await PostAsync($"{membershipPath}/withdrawal", new { withdrawnOn = "2020" }, HttpStatusCode.OK);
+        await Gateway.PostExpectingAsync($"{membershipPath}/withdrawal", new { withdrawnOn = "2020" }, HttpStatusCode.OK);
         await Eventually.True(async () =>
         {
             var again = await Gateway.PostAsJsonAsync("/api/exchanges/exchanges", request with { partnerCity = "Hanoi", partnerCountry = "VN" });
@@ -104,19 +104,5 @@ public sealed class ExchangesPlatformTests(PlatformFixture platform)
             await again.AssertStatus(HttpStatusCode.Created);
             return false;
         }, TimeSpan.FromSeconds(20), what: $"MembershipEnded to reach the Exchanges service{Environment.NewLine}{platform.Output}");
-    }
-
-    private async Task<JsonElement> PostAsync(string uri, object body, HttpStatusCode expected)
-    {
-        var response = await Gateway.PostAsJsonAsync(uri, body);
-        await response.AssertStatus(expected);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private Task<HttpResponseMessage> SendAsync(string uri, object body, string ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return Gateway.SendAsync(request);
     }
 }

@@ -24,24 +24,24 @@ public sealed class ExportsPlatformTests(PlatformFixture platform)
         await using var contracts = await BrokerProbe<ExportContractSigned>.StartAsync(platform.RabbitMq);
 
         // Exchanges: a bilateral exchange sharing a policy, up to the partner's adoption with intent to procure.
-        var policy = await PostAsync("/api/exchanges/policies", new
+        var policy = await Gateway.PostExpectingAsync("/api/exchanges/policies", new
         {
             title = "T-money transit card", department = "City Transportation Office", sector = "21020", sdgGoals = new[] { 11 },
             summary = "Seoul's smart card for buses and the metro.",
         }, HttpStatusCode.Created);
-        var exchange = await PostAsync("/api/exchanges/exchanges", new
+        var exchange = await Gateway.PostExpectingAsync("/api/exchanges/exchanges", new
         {
             partnerCity = "Ulaanbaatar", partnerCountry = "MN", channel = "bilateral",
             policyIds = new[] { policy.GetProperty("id").GetGuid() }, requestedOn = "2013",
         }, HttpStatusCode.Created);
         var exchangeId = exchange.GetProperty("id").GetGuid();
         var exchangePath = $"/api/exchanges/exchanges/{exchangeId}";
-        await PostAsync($"{exchangePath}/scope", new { modality = "studyVisit", participants = 8, plannedStart = "2013-09" }, HttpStatusCode.OK);
-        await PostAsync($"{exchangePath}/funding-approval",
+        await Gateway.PostExpectingAsync($"{exchangePath}/scope", new { modality = "studyVisit", participants = 8, plannedStart = "2013-09" }, HttpStatusCode.OK);
+        await Gateway.PostExpectingAsync($"{exchangePath}/funding-approval",
             new { source = "External Cooperation Fund", funding = new { amount = 40_000_000, currency = "KRW" }, approvedOn = "2013-07" }, HttpStatusCode.OK);
-        await PostAsync($"{exchangePath}/schedule", new { startsOn = "2013-09-02", endsOn = "2013-09-06" }, HttpStatusCode.OK);
-        await PostAsync($"{exchangePath}/activities", new { kind = "visit", deliveredOn = "2013-09-02", participants = 8 }, HttpStatusCode.OK);
-        await PostAsync($"{exchangePath}/outcome", new
+        await Gateway.PostExpectingAsync($"{exchangePath}/schedule", new { startsOn = "2013-09-02", endsOn = "2013-09-06" }, HttpStatusCode.OK);
+        await Gateway.PostExpectingAsync($"{exchangePath}/activities", new { kind = "visit", deliveredOn = "2013-09-02", participants = 8 }, HttpStatusCode.OK);
+        await Gateway.PostExpectingAsync($"{exchangePath}/outcome", new
         {
             adoptionLevel = "adopted", intendsToProcure = true, reportedOn = "2014-03", evidence = "Tender for a transit card system",
         }, HttpStatusCode.OK);
@@ -64,13 +64,13 @@ public sealed class ExportsPlatformTests(PlatformFixture platform)
         var etag = ApiETag(lead);
         async Task Step(string command, object body)
         {
-            var response = await SendAsync($"{path}/{command}", body, etag);
+            var response = await Gateway.PostIfMatchAsync($"{path}/{command}", body, etag);
             await response.AssertStatus(HttpStatusCode.OK);
             etag = response.Headers.ETag!.Tag;
         }
         await Step("qualification", new { qualifiedOn = "2014-04" });
         // No contract without a proposal: 409 through the gateway, and nothing changes.
-        await (await SendAsync($"{path}/contract", new { value = new { amount = 12_000_000, currency = "USD" }, signedOn = "2014-09" }, etag))
+        await (await Gateway.PostIfMatchAsync($"{path}/contract", new { value = new { amount = 12_000_000, currency = "USD" }, signedOn = "2014-09" }, etag))
             .AssertProblem(HttpStatusCode.Conflict);
         await Step("proposal", new { value = new { amount = 12_000_000, currency = "USD" }, submittedOn = "2014-06" });
         await Step("preferred-bidder", new { selectedOn = "2014-08" });
@@ -80,7 +80,7 @@ public sealed class ExportsPlatformTests(PlatformFixture platform)
             consortium = new[] { new { firm = "Korea Smart Card", role = "lead, system supply" } },
         });
         // A stale version is 412 through the gateway.
-        await (await SendAsync($"{path}/financing", new { source = "clientFunded", instrument = "clientPayment",
+        await (await Gateway.PostIfMatchAsync($"{path}/financing", new { source = "clientFunded", instrument = "clientPayment",
             amount = new { amount = 12_000_000, currency = "USD" } }, "\"1\"")).AssertProblem(HttpStatusCode.PreconditionFailed);
 
         var read = await Gateway.GetAsync(path);
@@ -103,18 +103,4 @@ public sealed class ExportsPlatformTests(PlatformFixture platform)
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string ApiETag(JsonElement state) => $"\"{state.GetProperty("version").GetInt64()}\"";
-
-    private async Task<JsonElement> PostAsync(string uri, object body, HttpStatusCode expected)
-    {
-        var response = await Gateway.PostAsJsonAsync(uri, body);
-        await response.AssertStatus(expected);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private Task<HttpResponseMessage> SendAsync(string uri, object body, string ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return Gateway.SendAsync(request);
-    }
 }

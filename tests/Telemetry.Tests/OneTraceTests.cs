@@ -44,6 +44,12 @@ public sealed class OneTraceTests(TracedServices services) : IClassFixture<Trace
                 && s.DisplayName.EndsWith(" process", StringComparison.Ordinal)
                 && s.Tags.Any(t => t.Value?.Contains("MembershipActivated", StringComparison.Ordinal) == true))),
                 TimeSpan.FromSeconds(30), "the Exchanges consumer's span in the command's trace");
+            // A span is exported when it ends, and a parent ends after its children: the receive span (the consumer's parent)
+            // and the relay's span (which outlives the send) may still be open when the consumer's span arrives.
+            await Eventually.True(() => Task.FromResult(
+                    Find(s => s.SpanId == consume.ParentSpanId) is not null
+                    && Find(s => s.Source.Name == "Diplomacy" && s.DisplayName == "relay MembershipActivated") is not null),
+                TimeSpan.FromSeconds(30), "the receive and relay spans to end");
 
             // Membership: the request's server span (child of the caller's span), its PostgreSQL commands.
             var server = Find(s => s.Kind == ActivityKind.Server && s.ParentSpanId == caller && s.DisplayName.Contains("acceptance", StringComparison.Ordinal));

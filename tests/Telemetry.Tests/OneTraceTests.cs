@@ -7,9 +7,8 @@ using Diplomacy.TestSupport;
 namespace Diplomacy.Telemetry.Tests;
 
 /// <summary>
-/// One command, one trace: from the request (with the <c>traceparent</c> the gateway forwards; that the gateway forwards it
-/// is Gateway.Tests' concern, and its in-process TestServer has no socket for a downstream service) through Membership,
-/// PostgreSQL, the outbox relay and RabbitMQ into Exchanges' consumer.
+/// One command, one trace: from the caller's span through the gateway, Membership, PostgreSQL, the outbox relay and
+/// RabbitMQ into Exchanges' consumer.
 /// </summary>
 public sealed class OneTraceTests(TracedServices services) : IClassFixture<TracedServices>
 {
@@ -18,7 +17,7 @@ public sealed class OneTraceTests(TracedServices services) : IClassFixture<Trace
     {
         var trace = ActivityTraceId.CreateRandom();
         var caller = ActivitySpanId.CreateRandom();
-        var client = services.Membership.CreateClient();
+        var client = services.Gateway.CreateClient();
         client.DefaultRequestHeaders.Add("traceparent", $"00-{trace}-{caller}-01");
 
         var network = await client.PostAsJsonAsync("/api/membership/networks", new
@@ -37,6 +36,19 @@ public sealed class OneTraceTests(TracedServices services) : IClassFixture<Trace
             .Where(s => s.TraceId == trace).DistinctBy(s => s.SpanId)
             .Select(s => $"{s.Source.Name} {s.Kind} '{s.DisplayName}' {s.SpanId} <- {s.ParentSpanId}"));
 
+        // The acceptance's server span in Membership and every span above it, up to the gateway's (the caller's child).
+        bool GatewayToMembershipEnded()
+        {
+            var span = Find(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("acceptance", StringComparison.Ordinal));
+            for (var depth = 0; span is not null && depth < 4; depth++)
+            {
+                if (span.ParentSpanId == caller) return true;
+                var parentId = span.ParentSpanId;
+                span = Find(s => s.SpanId == parentId);
+            }
+            return false;
+        }
+
         try
         {
             // Exchanges handled MembershipActivated: its consumer's ("process") span is the last link of the chain.
@@ -44,16 +56,24 @@ public sealed class OneTraceTests(TracedServices services) : IClassFixture<Trace
                 && s.DisplayName.EndsWith(" process", StringComparison.Ordinal)
                 && s.Tags.Any(t => t.Value?.Contains("MembershipActivated", StringComparison.Ordinal) == true))),
                 TimeSpan.FromSeconds(30), "the Exchanges consumer's span in the command's trace");
-            // A span is exported when it ends, and a parent ends after its children: the receive span (the consumer's parent)
-            // and the relay's span (which outlives the send) may still be open when the consumer's span arrives.
+            // A span is exported when it ends, and a parent ends after its children: the receive span (the consumer's parent),
+            // the relay's span (which outlives the send) and the gateway's may still be open when the consumer's span arrives.
             await Eventually.True(() => Task.FromResult(
                     Find(s => s.SpanId == consume.ParentSpanId) is not null
+                    && GatewayToMembershipEnded()
                     && Find(s => s.Source.Name == "Diplomacy" && s.DisplayName == "relay MembershipActivated") is not null),
-                TimeSpan.FromSeconds(30), "the receive and relay spans to end");
+                TimeSpan.FromSeconds(30), "the gateway, receive and relay spans to end");
 
-            // Membership: the request's server span (child of the caller's span), its PostgreSQL commands.
-            var server = Find(s => s.Kind == ActivityKind.Server && s.ParentSpanId == caller && s.DisplayName.Contains("acceptance", StringComparison.Ordinal));
+            // Membership: the request's server span, its PostgreSQL commands; the request came from the gateway's proxy.
+            var server = Find(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("acceptance", StringComparison.Ordinal));
             Assert.NotNull(server);
+            var proxied = Find(s => s.SpanId == server.ParentSpanId);
+            Assert.True(proxied is { Source.Name: "System.Net.Http", Kind: ActivityKind.Client }, "Membership's request was sent by the gateway");
+            var forwarder = Find(s => s.SpanId == proxied.ParentSpanId);
+            Assert.True(forwarder is { Source.Name: "Yarp.ReverseProxy" }, "the gateway's YARP forwarder sent it");
+            var gateway = Find(s => s.SpanId == forwarder.ParentSpanId);
+            Assert.True(gateway is { Kind: ActivityKind.Server }, "YARP forwarded the gateway's request");
+            Assert.Equal(caller, gateway.ParentSpanId);
             Assert.NotNull(Find(s => s.Source.Name == "Npgsql" && s.ParentSpanId == server.SpanId));
             // The relay continues the span of the request that appended the event (stored with it), not the daemon's.
             var relay = Find(s => s.Source.Name == "Diplomacy" && s.Kind == ActivityKind.Producer && s.DisplayName == "relay MembershipActivated");

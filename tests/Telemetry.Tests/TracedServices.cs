@@ -1,16 +1,23 @@
 using System.Collections;
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using Diplomacy.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using ExchangesAssembly = Diplomacy.Exchanges.Integration.Outgoing;
+using GatewayAssembly = Diplomacy.Gateway.Proxy.ServiceAddressFilter;
 using MembershipAssembly = Diplomacy.Membership.Integration.Outgoing;
 
 namespace Diplomacy.Telemetry.Tests;
 
 /// <summary>
-/// Membership and Exchanges in one process, each on its own new database, both on ONE RabbitMQ virtual host (so what
-/// Membership publishes reaches Exchanges' queues), every span either ends exported into <see cref="Spans"/>.
+/// The gateway, Membership and Exchanges in one process, each service on its own new database, both on ONE RabbitMQ
+/// virtual host (so what Membership publishes reaches Exchanges' queues), every span any of them ends exported into
+/// <see cref="Spans"/>. Membership listens on a real socket, so the gateway proxies to it as it would in production.
 /// A service is named by a public type of its assembly (its mapper), since both have a global <c>Program</c>.
 /// </summary>
 public sealed class TracedServices : IAsyncLifetime
@@ -18,11 +25,14 @@ public sealed class TracedServices : IAsyncLifetime
     public SpanList Spans { get; } = new();
     public TracedFactory<MembershipAssembly> Membership { get; }
     public TracedFactory<ExchangesAssembly> Exchanges { get; }
+    /// <summary>Set once Membership listens: the gateway must know its address before it starts.</summary>
+    public TracedGateway Gateway { get; private set; } = null!;
     private string _exchangesDatabase = "";
 
     public TracedServices()
     {
         Membership = new TracedFactory<MembershipAssembly>(Spans);
+        Membership.UseKestrel(0);
         Exchanges = new TracedFactory<ExchangesAssembly>(Spans);
     }
 
@@ -34,6 +44,8 @@ public sealed class TracedServices : IAsyncLifetime
         // Exchanges first, so its queue is bound to MembershipActivated before Membership publishes.
         await Ready(Exchanges.CreateAnonymousClient());
         await Ready(Membership.CreateAnonymousClient());
+        var membershipUrl = Membership.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Gateway = new TracedGateway(Spans, Membership.Tokens, membershipUrl);
     }
 
     private static async Task Ready(HttpClient client) =>
@@ -42,6 +54,7 @@ public sealed class TracedServices : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (Gateway is not null) await Gateway.DisposeAsync();
         await ((IAsyncLifetime)Exchanges).DisposeAsync();
         await TestServers.DropDatabaseAsync(_exchangesDatabase);
         await ((IAsyncLifetime)Membership).DisposeAsync();
@@ -58,8 +71,26 @@ public sealed class TracedFactory<TAssembly>(SpanList spans) : ServiceFactory<TA
     }
 }
 
+/// <summary>The gateway, trusting Membership's tokens and proxying Membership's routes to its socket.</summary>
+public sealed class TracedGateway(SpanList spans, TestTokens tokens, string membershipUrl) : WebApplicationFactory<GatewayAssembly>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Auth:DevelopmentSigningKey", tokens.Key);
+        builder.UseSetting("Services:Membership", membershipUrl);
+        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Admin());
+    }
+}
+
 /// <summary>
-/// The exported spans. Both tracer providers listen to every source of the process, so a span is exported by each:
+/// The exported spans. Every tracer provider listens to every source of the process, so a span is exported by each:
 /// duplicates are harmless to the assertions. Locked, because spans end on many threads.
 /// </summary>
 public sealed class SpanList : ICollection<Activity>

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Diplomacy.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Diplomacy.ServiceDefaults.Security;
-using Diplomacy.TestSupport;
 
 namespace Diplomacy.Gateway.Tests;
 

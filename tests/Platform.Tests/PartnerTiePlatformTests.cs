@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.Contracts.Membership;
-using Diplomacy.TestSupport;
 
 namespace Diplomacy.Platform.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Diplomacy.TestSupport;
 
 namespace Diplomacy.Platform.Tests;
 

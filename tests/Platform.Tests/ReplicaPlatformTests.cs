@@ -7,7 +7,6 @@ using System.Net.Sockets;
 using Diplomacy.Contracts.Membership;
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
-using Diplomacy.TestSupport;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,8 +7,8 @@ namespace Diplomacy.TestSupport;
 /// <summary>Assertions on HTTP answers: RFC 9457 problems, named fields, success with the body in the message.</summary>
 public static class HttpAssert
 {
-    /// <summary>Asserts an RFC 9457 problem with the status, and returns its body.</summary>
-    public static async Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status)
+    /// <summary>Asserts an RFC 9457 answer with <paramref name="status"/> on the wire and in the body; returns the body.</summary>
+    public static async Task<JsonElement> AssertProblem(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
@@ -18,10 +18,21 @@ public static class HttpAssert
         return problem;
     }
 
+    /// <summary>Asserts the status, showing the body when it is another one.</summary>
+    public static async Task AssertStatus(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        if (response.StatusCode != status)
+            Assert.Fail($"Expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Static form of <see cref="AssertProblem"/>, kept for the service tests that call it so.</summary>
+    public static Task<JsonElement> Problem(HttpResponseMessage response, HttpStatusCode status) =>
+        response.AssertProblem(status);
+
     /// <summary>Asserts a 400 whose problem details name <paramref name="field"/> among the invalid fields.</summary>
     public static async Task NamesField(HttpResponseMessage response, string field)
     {
-        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        var problem = await response.AssertProblem(HttpStatusCode.BadRequest);
         var fields = problem.TryGetProperty("errors", out var errors)
             ? errors.EnumerateObject().Select(e => e.Name).ToList()
             : [];

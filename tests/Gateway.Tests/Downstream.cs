@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -55,14 +53,7 @@ public sealed class Downstream : IAsyncDisposable
     }
 
     /// <summary>An address where nothing listens: a port the OS handed out and that was closed again.</summary>
-    public static string ClosedAddress()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}";
-    }
+    public static string ClosedAddress() => $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Diplomacy.Platform.Tests;
 
@@ -97,7 +96,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
         // Every port at once, so that no two are the same; absent services get a port nobody listens on.
         var absent = GatewayServices.Where(name => !services.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var ports = FreePorts(services.Count + absent.Count + 1);
+        var ports = FreePorts.Take(services.Count + absent.Count + 1);
         var gatewayUrl = new Uri($"http://127.0.0.1:{ports[^1]}");
 
         _rabbitMq = await TestServers.CreateVirtualHostAsync("platform");
@@ -142,7 +141,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Waits for every process to be ready; the first that fails stops the wait for the others.</summary>
-    private static async Task WaitAllReadyAsync(IReadOnlyList<PlatformProcess> processes)
+    internal static async Task WaitAllReadyAsync(IReadOnlyList<PlatformProcess> processes)
     {
         using var stop = new CancellationTokenSource();
         var pending = processes.Select(process => WaitReadyAsync(process, stop.Token)).ToList();
@@ -227,20 +226,6 @@ public sealed class PlatformFixture : IAsyncLifetime
             process.Kill();
     }
 
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
-        }
-    }
-
     internal static string FindRepoRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
@@ -250,7 +235,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>From this assembly's own path, <c>.../bin/&lt;Configuration&gt;/net10.0/Diplomacy.Platform.Tests.dll</c>.</summary>
-    private static string DetectConfiguration()
+    internal static string DetectConfiguration()
     {
         var parts = Path.GetDirectoryName(typeof(PlatformFixture).Assembly.Location)!
             .Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Diplomacy.Contracts.Membership;
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
@@ -82,7 +81,7 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
         try
         {
             var fixtureRoot = PlatformFixture.FindRepoRoot();
-            var configuration = ConfigurationOfThisAssembly();
+            var configuration = PlatformFixture.DetectConfiguration();
             var dll = Path.Combine(fixtureRoot, "services", "Membership", "bin", configuration, "net10.0", "Membership.dll");
             if (!File.Exists(dll))
                 throw new InvalidOperationException($"{dll} is not built: dotnet build Diplomacy.slnx -c {configuration}");
@@ -94,7 +93,7 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
             // Two replicas competing for the membership queues, and for the tally: the same consumer twice on one database.
             for (var i = 0; i < 2; i++) await StartTallyConsumerAsync();
 
-            var ports = FreePorts(2);
+            var ports = FreePorts.Take(2);
             foreach (var (name, port) in new[] { ("membership-a", ports[0]), ("membership-b", ports[1]) })
             {
                 var url = new Uri($"http://127.0.0.1:{port}");
@@ -112,7 +111,7 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Admin());
                 _clients[name] = client;
             }
-            await Task.WhenAll(_replicas.Values.Select(WaitReadyAsync));
+            await PlatformFixture.WaitAllReadyAsync([.. _replicas.Values]);
         }
         catch
         {
@@ -331,50 +330,5 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
         using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", pid.ToString()]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
-    }
-
-    private async Task WaitReadyAsync(PlatformProcess process)
-    {
-        var ready = new Uri(process.Url, "/health/ready");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + PlatformFixture.ReadyDeadline;
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                await process.DrainAsync(TimeSpan.FromSeconds(5));
-                throw new InvalidOperationException($"{process.Name} exited with code {process.ExitCode}.{Environment.NewLine}{process.Describe()}");
-            }
-            try
-            {
-                using var response = await http.GetAsync(ready);
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{process.Name} was not ready within {PlatformFixture.ReadyDeadline.TotalSeconds:0} s.{Environment.NewLine}{process.Describe()}");
-            await Task.Delay(200);
-        }
-    }
-
-    private static string ConfigurationOfThisAssembly()
-    {
-        var parts = Path.GetDirectoryName(typeof(ReplicaPlatformTests).Assembly.Location)!
-            .Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
-        return parts[Array.LastIndexOf(parts, "bin") + 1];
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Stop());
-        }
     }
 }

@@ -1,16 +1,13 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Diplomacy.Contracts.Membership;
-using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -23,32 +20,10 @@ namespace Diplomacy.Platform.Tests;
 [CollectionDefinition("replicas", DisableParallelization = true)]
 public sealed class ReplicaCollection;
 
-/// <summary>A tie as the test tally consumer counts it: once per PartnerTieSigned it handled.</summary>
-public sealed class SignedTally
-{
-    public required string Id { get; init; }
-    public int Count { get; set; }
-}
-
 /// <summary>An idempotent consumer of the real contract: what any consuming service does with a duplicate.</summary>
-public sealed class SignedTallyConsumer(IDocumentStore store) : IdempotentConsumer<PartnerTieSigned>(store)
+public sealed class SignedTallyConsumer(IDocumentStore store) : TallyConsumer<PartnerTieSigned>(store)
 {
-    protected override async Task Handle(PartnerTieSigned message, IDocumentSession session, ConsumeContext context)
-    {
-        var id = message.PartnerCityId.ToString();
-        var tally = await session.LoadAsync<SignedTally>(id, context.CancellationToken) ?? new SignedTally { Id = id };
-        tally.Count++;
-        session.Store(tally);
-    }
-}
-
-/// <summary>Every delivery a consumer finished, duplicates included.</summary>
-public sealed class FinishedDeliveries : IConsumeObserver
-{
-    public ConcurrentQueue<Guid?> Done { get; } = new();
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class { Done.Enqueue(context.MessageId); return Task.CompletedTask; }
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    protected override string KeyOf(PartnerTieSigned message) => message.PartnerCityId.ToString();
 }
 
 /// <summary>
@@ -206,11 +181,11 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
         await Eventually.True(async () =>
         {
             await using var session = store.QuerySession();
-            return await session.Query<SignedTally>().CountAsync() == Ties && _deliveries.Done.Count >= received.Count;
+            return await session.Query<Tally>().CountAsync() == Ties && _deliveries.Done.Count >= received.Count;
         }, TimeSpan.FromSeconds(30), $"the tally consumers to handle all {received.Count} deliveries");
         await using (var session = store.QuerySession())
         {
-            var tallies = await session.Query<SignedTally>().ToListAsync();
+            var tallies = await session.Query<Tally>().ToListAsync();
             Assert.Equal(expected.Select(id => (id.ToString(), 1)).Order(), tallies.Select(t => (t.Id, t.Count)).Order());
             Assert.Equal(Ties, await session.Query<HandledMessage>().CountAsync());
         }
@@ -225,7 +200,7 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
             $"the tally consumers to handle the {Ties} re-published copies");
         await using (var session = store.QuerySession())
         {
-            var tallies = await session.Query<SignedTally>().ToListAsync();
+            var tallies = await session.Query<Tally>().ToListAsync();
             Assert.Equal(expected.Select(id => (id.ToString(), 1)).Order(), tallies.Select(t => (t.Id, t.Count)).Order());
             Assert.Equal(Ties, await session.Query<HandledMessage>().CountAsync());
         }
@@ -307,23 +282,8 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
         return since.Elapsed;
     }
 
-    private async Task StartTallyConsumerAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:Postgres"] = _tallyDatabase;
-        builder.Configuration["ConnectionStrings:RabbitMq"] = _rabbitMq!.ToString();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddHealthChecks();
-        builder.AddEventStore(_ => { });
-        builder.AddMessageBus("replica-tally", bus => bus.AddConsumer<SignedTallyConsumer>());
-        builder.Services.AddConsumeObserver(_ => _deliveries);
-        var host = builder.Build();
-        _consumers.Add(host);
-        await host.StartAsync();
-        // Publishing before the consumer's queue is bound would route the messages nowhere.
-        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        Assert.Equal(BusHealthStatus.Healthy, health);
-    }
+    private async Task StartTallyConsumerAsync() =>
+        _consumers.Add(await ConsumerHost.StartAsync<SignedTallyConsumer>(_tallyDatabase!, _rabbitMq!, "replica-tally", _deliveries));
 
     private static async Task SignalAsync(int pid, string signal)
     {

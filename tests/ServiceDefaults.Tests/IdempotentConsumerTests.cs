@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
 using Diplomacy.TestSupport;
 using Marten;
@@ -11,29 +9,9 @@ namespace Diplomacy.ServiceDefaults.Tests;
 
 public sealed record TallyRequested(string Key);
 
-public sealed class Tally
+public sealed class TallyRequestedConsumer(IDocumentStore store) : TallyConsumer<TallyRequested>(store)
 {
-    public required string Id { get; init; }
-    public int Count { get; set; }
-}
-
-public sealed class TallyConsumer(IDocumentStore store) : IdempotentConsumer<TallyRequested>(store)
-{
-    protected override async Task Handle(TallyRequested message, IDocumentSession session, ConsumeContext context)
-    {
-        var tally = await session.LoadAsync<Tally>(message.Key, context.CancellationToken) ?? new Tally { Id = message.Key };
-        tally.Count++;
-        session.Store(tally);
-    }
-}
-
-/// <summary>Counts deliveries the consumer finished, duplicates included.</summary>
-public sealed class Deliveries : IConsumeObserver
-{
-    public ConcurrentQueue<Guid?> Done { get; } = new();
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class { Done.Enqueue(context.MessageId); return Task.CompletedTask; }
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    protected override string KeyOf(TallyRequested message) => message.Key;
 }
 
 /// <summary>The idempotent consumer on the real PostgreSQL and RabbitMQ.</summary>
@@ -42,24 +20,13 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
     private string _postgres = "";
     private Uri _rabbit = null!;
     private IHost _host = null!;
-    private readonly Deliveries _deliveries = new();
+    private readonly FinishedDeliveries _deliveries = new();
 
     public async Task InitializeAsync()
     {
         _postgres = await TestServers.CreateDatabaseAsync("idem");
         _rabbit = await TestServers.CreateVirtualHostAsync("idem");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:Postgres"] = _postgres;
-        builder.Configuration["ConnectionStrings:RabbitMq"] = _rabbit.ToString();
-        builder.Services.AddHealthChecks();
-        builder.AddEventStore(_ => { });
-        builder.AddMessageBus("idempotency-test", bus => bus.AddConsumer<TallyConsumer>());
-        builder.Services.AddConsumeObserver(_ => _deliveries);
-        _host = builder.Build();
-        await _host.StartAsync();
-        // Publishing before the consumer's queue is bound would route the messages nowhere.
-        var health = await _host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        Assert.Equal(BusHealthStatus.Healthy, health);
+        _host = await ConsumerHost.StartAsync<TallyRequestedConsumer>(_postgres, _rabbit, "idempotency-test", _deliveries);
     }
 
     public async Task DisposeAsync()

@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Diplomacy.Platform.Tests;
 
-/// <summary>The calls platform tests make through the gateway: a command expecting a status, and a command at a version.</summary>
+/// <summary>A command platform tests send through the gateway, asserting its status; commands at a version use TestSupport's PostIfMatchAsync.</summary>
 public static class GatewayCalls
 {
     /// <summary>POSTs <paramref name="body"/>, asserts <paramref name="expected"/>, and returns the answer's JSON.</summary>
@@ -14,13 +13,5 @@ public static class GatewayCalls
         var response = await gateway.PostAsJsonAsync(uri, body);
         await response.AssertStatus(expected);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>POSTs <paramref name="body"/> with <c>If-Match: <paramref name="ifMatch"/></c>.</summary>
-    public static Task<HttpResponseMessage> PostIfMatchAsync(this HttpClient gateway, string uri, object body, string ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return gateway.SendAsync(request);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.Contracts.Membership;
@@ -33,11 +32,11 @@ public sealed class PartnerTiePlatformTests(PlatformFixture platform)
         var (location, etag) = await ProposeHanoiAsync();
         var id = Guid.Parse(location.ToString().Split('/')[^1]);
 
-        var approval = await SendAsync(HttpMethod.Post, $"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
+        var approval = await Gateway.PostIfMatchAsync($"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
         await approval.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("\"2\"", approval.Headers.ETag?.Tag);
 
-        var agreement = await SendAsync(HttpMethod.Post, $"{location}/agreement", new { signedOn = "1996-05" }, approval.Headers.ETag!.Tag);
+        var agreement = await Gateway.PostIfMatchAsync($"{location}/agreement", new { signedOn = "1996-05" }, approval.Headers.ETag!.Tag);
         await agreement.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("\"3\"", agreement.Headers.ETag?.Tag);
         Assert.Equal("active", (await agreement.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -57,7 +56,7 @@ public sealed class PartnerTiePlatformTests(PlatformFixture platform)
 
         // The relay publishes a stream in order: once the later termination has crossed the broker, a second copy of the
         // signature would have too. Only then is "exactly one" meaningful.
-        var termination = await SendAsync(HttpMethod.Post, $"{location}/termination", new { terminatedOn = "2020" }, agreement.Headers.ETag!.Tag);
+        var termination = await Gateway.PostIfMatchAsync($"{location}/termination", new { terminatedOn = "2020" }, agreement.Headers.ETag!.Tag);
         await termination.AssertStatus(HttpStatusCode.OK);
         await Eventually.True(() => Task.FromResult(!terminated.Received.IsEmpty), TimeSpan.FromSeconds(20),
             what: $"PartnerTieTerminated on {platform.RabbitMq}{Environment.NewLine}{platform.Output}");
@@ -76,11 +75,11 @@ public sealed class PartnerTiePlatformTests(PlatformFixture platform)
     public async Task A_stale_if_match_through_the_gateway_is_412_problem_details_and_changes_nothing()
     {
         var (location, etag) = await ProposeHanoiAsync();
-        var approval = await SendAsync(HttpMethod.Post, $"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
+        var approval = await Gateway.PostIfMatchAsync($"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
         await approval.AssertStatus(HttpStatusCode.OK);
 
         // The ETag of the proposal, read before the approval: version 1 where the tie is now at 2.
-        var stale = await SendAsync(HttpMethod.Post, $"{location}/agreement", new { signedOn = "1996-05" }, etag);
+        var stale = await Gateway.PostIfMatchAsync($"{location}/agreement", new { signedOn = "1996-05" }, etag);
 
         await stale.AssertProblem(HttpStatusCode.PreconditionFailed);
         var tie = await Gateway.GetFromJsonAsync<JsonElement>(location);
@@ -137,12 +136,5 @@ public sealed class PartnerTiePlatformTests(PlatformFixture platform)
         Assert.False(etag.IsWeak);
         Assert.Equal("\"1\"", etag.Tag);
         return (new Uri(resolved.AbsolutePath, UriKind.Relative), etag.Tag);
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string uri, object body, string ifMatch)
-    {
-        var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return Gateway.SendAsync(request);
     }
 }

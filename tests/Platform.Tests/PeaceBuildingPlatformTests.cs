@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.Contracts.PeaceBuilding;
@@ -42,7 +41,7 @@ public sealed class PeaceBuildingPlatformTests(PlatformFixture platform)
 
         async Task<JsonElement> Step(string command, object body)
         {
-            var response = await SendAsync($"{path}/{command}", body, etag);
+            var response = await Gateway.PostIfMatchAsync($"{path}/{command}", body, etag);
             await response.AssertStatus(HttpStatusCode.OK);
             etag = response.Headers.ETag!.Tag;
             return await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -51,15 +50,15 @@ public sealed class PeaceBuildingPlatformTests(PlatformFixture platform)
         await Step("consultation", new { ministry = "Ministry of Unification", consultedOn = "2018-10", outcome = "favourable" });
         await Step("risk-assessment", new { level = "high", screening = "cleared", assessedOn = "2018-11" });
         // No approval without a granted contact approval for the partner in the DPRK: 409 through the gateway, nothing appended.
-        await (await SendAsync($"{path}/approval", new { approvedOn = "2018-12" }, etag)).AssertProblem(HttpStatusCode.Conflict);
+        await (await Gateway.PostIfMatchAsync($"{path}/approval", new { approvedOn = "2018-12" }, etag)).AssertProblem(HttpStatusCode.Conflict);
         await Step("contact-approval", new { partner = "Pyongyang", decision = "granted", decidedOn = "2018-11" });
         await Step("approval", new { approvedOn = "2018-12" });
         await Step("allocation", new { fund = Fund, amount = new { amount = 100_000_000, currency = "KRW" }, allocatedOn = "2019-01" });
         await Step("agreement", new { partner = "Pyongyang", signedOn = "2019-02" });
         // Spending beyond the allocation is 409; a stale version is 412.
         var over = new { kind = "educationSession", description = "joint session", fund = Fund, spent = new { amount = 100_000_001, currency = "KRW" }, deliveredOn = "2019-03", partner = "Pyongyang" };
-        await (await SendAsync($"{path}/delivery", over, etag)).AssertProblem(HttpStatusCode.Conflict);
-        await (await SendAsync($"{path}/delivery", over with { spent = new { amount = 1, currency = "KRW" } }, "\"1\"")).AssertProblem(HttpStatusCode.PreconditionFailed);
+        await (await Gateway.PostIfMatchAsync($"{path}/delivery", over, etag)).AssertProblem(HttpStatusCode.Conflict);
+        await (await Gateway.PostIfMatchAsync($"{path}/delivery", over with { spent = new { amount = 1, currency = "KRW" } }, "\"1\"")).AssertProblem(HttpStatusCode.PreconditionFailed);
         var delivered = await Step("delivery", over with { spent = new { amount = 30_000_000, currency = "KRW" } });
 
         Assert.Equal(("approved", 8L), (delivered.GetProperty("status").GetString(), delivered.GetProperty("version").GetInt64()));
@@ -79,12 +78,5 @@ public sealed class PeaceBuildingPlatformTests(PlatformFixture platform)
         Assert.Equal((id, "socioCultural", "2018-12"), (message.ProgramId, message.Area, message.ApprovedOn));
         Assert.Equal([new PeacePartner("Pyongyang", "KP", "city")], message.Partners);
         Assert.Empty(message.Funds);   // nothing was allocated yet when it was approved
-    }
-
-    private Task<HttpResponseMessage> SendAsync(string uri, object body, string ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return Gateway.SendAsync(request);
     }
 }

@@ -217,18 +217,11 @@ public sealed class ReplicaPlatformTests(ITestOutputHelper output) : IAsyncLifet
         await proposal.AssertStatus(HttpStatusCode.Created);
         var location = proposal.Headers.Location!.ToString();
         var id = Guid.Parse(location.Split('/')[^1]);
-        var approval = await SendAsync(client, $"{PartnerCities}/{id}/council-approval", new { approvedOn = "1996-04" }, "\"1\"");
+        var approval = await client.PostIfMatchAsync($"{PartnerCities}/{id}/council-approval", new { approvedOn = "1996-04" }, "\"1\"");
         await approval.AssertStatus(HttpStatusCode.OK);
-        var agreement = await SendAsync(client, $"{PartnerCities}/{id}/agreement", new { signedOn = "1996-05" }, "\"2\"");
+        var agreement = await client.PostIfMatchAsync($"{PartnerCities}/{id}/agreement", new { signedOn = "1996-05" }, "\"2\"");
         await agreement.AssertStatus(HttpStatusCode.OK);
         return id;
-    }
-
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string uri, object body, string ifMatch)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
-        return client.SendAsync(request);
     }
 
     /// <summary>

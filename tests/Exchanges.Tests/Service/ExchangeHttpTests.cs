@@ -1,6 +1,5 @@
 using Diplomacy.TestSupport;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -159,12 +158,9 @@ public sealed class ExchangeHttpTests(ExchangesServiceFactory service) : IClassF
         await OkAsync(_client, location, "scope", new { modality = "studyVisit", participants = 12, plannedStart = "2013-06" });
         var before = await service.CountEventsAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{location}/scope")
-        {
-            Content = JsonContent.Create(new { modality = "consulting", participants = 2, plannedStart = "2013-09" }),
-        };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
-        await HttpAssert.Problem(await _client.SendAsync(request), HttpStatusCode.PreconditionFailed);
+        var response = await _client.PostIfMatchAsync($"{location}/scope", new { modality = "consulting", participants = 2, plannedStart = "2013-09" }, "\"1\"");
+
+        await HttpAssert.Problem(response, HttpStatusCode.PreconditionFailed);
         Assert.Equal(before, await service.CountEventsAsync());
         Assert.Equal("studyVisit", (await _client.GetFromJsonAsync<JsonElement>(location)).GetProperty("modality").GetString());
     }

@@ -1,6 +1,5 @@
 using Diplomacy.TestSupport;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -125,12 +124,9 @@ public sealed class ExportProjectHttpTests(ExportsServiceFactory service) : ICla
         await OkAsync(_client, $"{location}/qualification", new { qualifiedOn = "2010-06" });
         var before = await service.CountEventsAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{location}/proposal")
-        {
-            Content = JsonContent.Create(new { value = new { amount = 5, currency = "USD" }, submittedOn = "2011" }),
-        };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        await HttpAssert.Problem(await _client.SendAsync(request), HttpStatusCode.PreconditionFailed);
+        var response = await _client.PostIfMatchAsync($"{location}/proposal", new { value = new { amount = 5, currency = "USD" }, submittedOn = "2011" }, etag);
+
+        await HttpAssert.Problem(response, HttpStatusCode.PreconditionFailed);
         Assert.Equal(before, await service.CountEventsAsync());
     }
 
@@ -138,9 +134,7 @@ public sealed class ExportProjectHttpTests(ExportsServiceFactory service) : ICla
     public async Task The_current_if_match_is_accepted()
     {
         var (location, etag) = await service.IdentifyAsync(_client);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{location}/qualification") { Content = JsonContent.Create(new { qualifiedOn = "2010" }) };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        var response = await _client.SendAsync(request);
+        var response = await _client.PostIfMatchAsync($"{location}/qualification", new { qualifiedOn = "2010" }, etag);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
     }

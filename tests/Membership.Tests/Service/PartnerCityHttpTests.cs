@@ -1,6 +1,5 @@
 using Diplomacy.TestSupport;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -72,12 +71,7 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
         Assert.Equal(HttpStatusCode.OK, (await _client.PostAsJsonAsync($"{location}/council-approval", new { approvedOn = "1996-04" })).StatusCode);
         var before = await service.CountEventsAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{location}/agreement")
-        {
-            Content = JsonContent.Create(new { signedOn = "1996-05" }),
-        };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
-        var response = await _client.SendAsync(request);
+        var response = await _client.PostIfMatchAsync($"{location}/agreement", new { signedOn = "1996-05" }, "\"1\"");
 
         await HttpAssert.Problem(response, HttpStatusCode.PreconditionFailed);
         Assert.Equal(before, await service.CountEventsAsync());
@@ -89,12 +83,7 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
     public async Task The_current_if_match_is_accepted()
     {
         var (location, etag) = await service.ProposeAsync(_client, "Hanoi");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{location}/council-approval")
-        {
-            Content = JsonContent.Create(new { approvedOn = "1996-04" }),
-        };
-        request.Headers.IfMatch.Add(new EntityTagHeaderValue(etag));
-        var response = await _client.SendAsync(request);
+        var response = await _client.PostIfMatchAsync($"{location}/council-approval", new { approvedOn = "1996-04" }, etag);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"2\"", response.Headers.ETag?.Tag);
     }

@@ -10,30 +10,23 @@ namespace Diplomacy.TestSupport;
 public sealed class BrokerProbe<T> : IAsyncDisposable where T : class
 {
     private readonly IBusControl _bus;
-    public ConcurrentQueue<(Guid? MessageId, T Message)> Received { get; } = new();
+    public ConcurrentQueue<(Guid? MessageId, T Message)> Received { get; }
 
-    private BrokerProbe(Uri amqp, string queue)
-    {
-        _bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(amqp);
-            rabbit.ReceiveEndpoint(queue, endpoint =>
-            {
-                endpoint.AutoDelete = true;
-                endpoint.Handler<T>(context =>
-                {
-                    Received.Enqueue((context.MessageId, context.Message));
-                    return Task.CompletedTask;
-                });
-            });
-        });
-    }
+    private BrokerProbe(IBusControl bus, ConcurrentQueue<(Guid? MessageId, T Message)> received) => (_bus, Received) = (bus, received);
 
     public static async Task<BrokerProbe<T>> StartAsync(Uri amqp)
     {
-        var probe = new BrokerProbe<T>(amqp, $"probe-{typeof(T).Name}-{Guid.NewGuid():N}");
-        await probe._bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
-        return probe;
+        var received = new ConcurrentQueue<(Guid? MessageId, T Message)>();
+        var bus = await TestBus.StartAsync(amqp, rabbit => rabbit.ReceiveEndpoint($"probe-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
+        {
+            endpoint.AutoDelete = true;
+            endpoint.Handler<T>(context =>
+            {
+                received.Enqueue((context.MessageId, context.Message));
+                return Task.CompletedTask;
+            });
+        }));
+        return new BrokerProbe<T>(bus, received);
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();

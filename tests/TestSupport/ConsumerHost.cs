@@ -6,7 +6,6 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Xunit;
 
 namespace Diplomacy.TestSupport;
 
@@ -33,8 +32,7 @@ public static class ConsumerHost
         {
             await host.StartAsync();
             // Publishing before the consumer's queue is bound would route the messages nowhere.
-            var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-            Assert.Equal(BusHealthStatus.Healthy, health);
+            await TestBus.WaitHealthyAsync(host.Services);
             return host;
         }
         catch

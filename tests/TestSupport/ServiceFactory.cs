@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using Xunit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diplomacy.TestSupport;
 
@@ -47,6 +49,15 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
         base.ConfigureClient(client);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Admin());
     }
+
+    public async Task<long> CountEventsAsync()
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+
+    /// <summary>Waits until the service's bus (and so its consumers' queues and bindings) is up on the broker.</summary>
+    public Task WaitForBusAsync() => TestBus.WaitHealthyAsync(Services);
 
     /// <summary>A client without any token.</summary>
     public HttpClient CreateAnonymousClient()

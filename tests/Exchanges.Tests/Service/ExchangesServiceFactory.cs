@@ -2,28 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.TestSupport;
-using Marten;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Diplomacy.Exchanges.Tests.Service;
 
 /// <summary>The Exchanges service in-process, on its own database and virtual host of the real servers.</summary>
 public sealed class ExchangesServiceFactory : ServiceFactory<Program>
 {
-    public async Task<long> CountEventsAsync()
-    {
-        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
-    }
-
-    /// <summary>Waits until the service's bus (and so its consumers' queues and bindings) is up on the broker.</summary>
-    public async Task WaitForBusAsync()
-    {
-        var health = await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        Assert.Equal(BusHealthStatus.Healthy, health);
-    }
-
     public async Task<Guid> CatalogueAsync(HttpClient client, string title = "TOPIS traffic operations", string sector = "21020")
     {
         var response = await client.PostAsJsonAsync("/api/exchanges/policies", new

@@ -22,8 +22,7 @@ public sealed class MembershipReadModelTests(ExchangesServiceFactory service) : 
     {
         await service.WaitForBusAsync();
         // Stands in for the Membership service's relay: a separate bus on the same broker and virtual host.
-        _membership = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(service.RabbitMq));
-        await _membership.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        _membership = await TestBus.StartAsync(service.RabbitMq);
     }
 
     public async Task DisposeAsync() => await _membership.StopAsync();

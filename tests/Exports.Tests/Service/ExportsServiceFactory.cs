@@ -13,23 +13,12 @@ public sealed class ExportsServiceFactory : ServiceFactory<Program>
 {
     public const string ProjectsPath = "/api/exports/projects";
 
-    public async Task<long> CountEventsAsync()
-    {
-        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
-    }
-
     /// <summary>The leads opened for <paramref name="exchangeId"/>, counted in the store itself (any stream id).</summary>
     public async Task<int> CountLeadsForExchangeAsync(Guid exchangeId)
     {
         await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
         return await session.Query<ExportProject>().CountAsync(p => p.ExchangeId == exchangeId);
     }
-
-    /// <summary>Waits until the bus (part of /health/ready) is up, so the consumer's queue is bound before a test publishes.</summary>
-    public async Task WaitUntilReadyAsync(HttpClient client) =>
-        await Eventually.True(async () => (await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(60), "the service to be ready");
 
     public async Task<(Uri Location, string ETag)> IdentifyAsync(HttpClient client, string city = "Bogota", string country = "CO")
     {

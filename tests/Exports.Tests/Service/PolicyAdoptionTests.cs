@@ -18,10 +18,9 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
 
     public async Task InitializeAsync()
     {
-        await service.WaitUntilReadyAsync(_client);
+        await service.WaitForBusAsync();
         // Stands in for the Exchanges service: a bus of its own on the test's virtual host.
-        _exchanges = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(service.RabbitMq));
-        await _exchanges.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        _exchanges = await TestBus.StartAsync(service.RabbitMq);
     }
 
     public async Task DisposeAsync() => await _exchanges.StopAsync();

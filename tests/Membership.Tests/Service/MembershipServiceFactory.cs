@@ -1,19 +1,11 @@
 using System.Net.Http.Json;
 using Diplomacy.TestSupport;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Diplomacy.Membership.Tests.Service;
 
 /// <summary>The Membership service in-process, on its own database and virtual host of the real servers.</summary>
 public class MembershipServiceFactory : ServiceFactory<Program>
 {
-    public async Task<long> CountEventsAsync()
-    {
-        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
-    }
-
     public async Task<(Uri Location, string ETag)> ProposeAsync(HttpClient client, string city, string tie = "sister")
     {
         var response = await client.PostAsJsonAsync("/api/membership/partner-cities",

@@ -23,12 +23,6 @@ public sealed class PeaceBuildingServiceFactory : ServiceFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
     }
 
-    public async Task<long> CountEventsAsync()
-    {
-        await using var session = Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.Events.QueryAllRawEvents().LongCountAsync();
-    }
-
     /// <summary>Every state the stream went through, folded from its events one by one.</summary>
     public async Task<IReadOnlyList<PeaceProgram>> HistoryAsync(Guid id)
     {

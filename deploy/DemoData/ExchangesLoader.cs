@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Diplomacy.DemoData.StateJson;
 
 namespace Diplomacy.DemoData;
 
@@ -114,12 +115,4 @@ public sealed class ExchangesLoader : IDemoLoader
         }
         else report.StepSkipped("schedule");
     }
-
-    private static Guid Id(JsonElement state) => state.GetProperty("id").GetGuid();
-
-    private static bool Has(JsonElement state, string property) =>
-        state.TryGetProperty(property, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined);
-
-    private static string Text(JsonElement state, string property) =>
-        state.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Diplomacy.DemoData.StateJson;
 
 namespace Diplomacy.DemoData;
 
@@ -39,11 +40,7 @@ public sealed class ExportsLoader(IReadOnlyList<ExportCaseEntry> cases) : IDemoL
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         if (!document.RootElement.TryGetProperty("exportCases", out var section)) return [];
-        return section.Deserialize<IReadOnlyList<ExportCaseEntry>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
-        }) ?? [];
+        return section.Deserialize<IReadOnlyList<ExportCaseEntry>>(ReferenceData.Options) ?? [];
     }
 
     public async Task LoadAsync(ReferenceData data, ApiClient api, Report report, CancellationToken ct)
@@ -139,7 +136,7 @@ public sealed class ExportsLoader(IReadOnlyList<ExportCaseEntry> cases) : IDemoL
                 List<Step> steps =
                 [
                     new("qualification", "qualification", new { qualifiedOn = "2024", note = "selected in the Seoul ODA Challenge round 1" },
-                        s => Text(s, "qualifiedOn") is not null, "qualified 2024"),
+                        s => Has(s, "qualifiedOn"), "qualified 2024"),
                     Financing("smgOda", "grant", 300_000_000, "KRW", false, "2024", "up to KRW 300m"),
                 ];
                 if (e.Partner == "Colombo")
@@ -162,17 +159,17 @@ public sealed class ExportsLoader(IReadOnlyList<ExportCaseEntry> cases) : IDemoL
 
     private static Step Proposal(decimal amount, string currency, string on) =>
         new("proposal", "proposal", new { value = Money(amount, currency), submittedOn = on },
-            s => Text(s, "proposalSubmittedOn") is not null, $"{amount:N0} {currency} {on}");
+            s => Has(s, "proposalSubmittedOn"), $"{amount:N0} {currency} {on}");
 
     private static Step Contract(decimal amount, string currency, string on, string? termEndsOn = null) =>
         new("contract", "contract", new { value = Money(amount, currency), signedOn = on, termEndsOn },
-            s => Text(s, "contractSignedOn") is not null, $"{amount:N0} {currency} signed {on}");
+            s => Has(s, "contractSignedOn"), $"{amount:N0} {currency} signed {on}");
 
     private static Step Handover(string on) =>
-        new("handover", "handover", new { handedOverOn = on }, s => Text(s, "handedOverOn") is not null, $"handed over {on}");
+        new("handover", "handover", new { handedOverOn = on }, s => Has(s, "handedOverOn"), $"handed over {on}");
 
     private static Step OperationsStart(string on) =>
-        new("operations", "operations-start", new { startedOn = on }, s => Text(s, "operationsStartedOn") is not null, $"operating from {on}");
+        new("operations", "operations-start", new { startedOn = on }, s => Has(s, "operationsStartedOn"), $"operating from {on}");
 
     private static async Task LoadCaseAsync(ExportCaseEntry entry, CasePlan plan, ApiClient api, Report report, CancellationToken ct)
     {
@@ -206,10 +203,4 @@ public sealed class ExportsLoader(IReadOnlyList<ExportCaseEntry> cases) : IDemoL
             report.StepCreated(step.Kind, $"{entry.Partner}: {step.Label}");
         }
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static IEnumerable<JsonElement> Items(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Diplomacy.DemoData.StateJson;
 
 namespace Diplomacy.DemoData;
 
@@ -233,33 +234,6 @@ public sealed class MembershipLoader(DateOnly today) : IDemoLoader
         return null;
     }
 
-    private static Guid Id(JsonElement state) => state.GetProperty("id").GetGuid();
-
-    /// <summary>A string property of a state, "" when it is absent or null (the API may leave nulls out).</summary>
-    private static string Text(JsonElement state, string property) =>
-        state.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
-
-    private static IEnumerable<JsonElement> Items(JsonElement state, string property) =>
-        state.TryGetProperty(property, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
-
     /// <summary>An enum value as the API spells it (camelCase).</summary>
     private static string ApiName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    /// <summary>
-    /// One stream being brought up to date: its latest state and ETag, so each command names, in If-Match, the
-    /// version it follows (a concurrent change is a 412, not a silent interleaving).
-    /// </summary>
-    private sealed class Cursor(string path, JsonElement state, string? etag = null)
-    {
-        private string? _etag = etag ?? ApiClient.ETagOf(state);
-
-        public JsonElement State { get; private set; } = state;
-
-        public async Task PostAsync(ApiClient api, string command, object body, CancellationToken ct)
-        {
-            var response = await api.PostAsync($"{path}/{command}", body, _etag, ct);
-            State = response.Body;
-            _etag = response.ETag ?? ApiClient.ETagOf(response.Body);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Diplomacy.DemoData.StateJson;
 
 namespace Diplomacy.DemoData;
 
@@ -198,30 +199,4 @@ public sealed class PeaceBuildingLoader(string dataPath) : IDemoLoader
     private static string Required(JsonElement item, string property, int index) =>
         Text(item, property) is { Length: > 0 } text ? text
             : throw new InvalidDataException($"peaceBuilding[{index}].{property}: is required.");
-
-    // ---- JSON helpers, as in MembershipLoader
-
-    private static Guid Id(JsonElement state) => state.GetProperty("id").GetGuid();
-
-    /// <summary>A string property of a state, "" when it is absent or null (the API may leave nulls out).</summary>
-    private static string Text(JsonElement state, string property) =>
-        state.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
-
-    private static IEnumerable<JsonElement> Items(JsonElement state, string property) =>
-        state.TryGetProperty(property, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
-
-    /// <summary>One stream being brought up to date, each command naming in If-Match the version it follows.</summary>
-    private sealed class Cursor(string path, JsonElement state, string? etag = null)
-    {
-        private string? _etag = etag ?? ApiClient.ETagOf(state);
-
-        public JsonElement State { get; private set; } = state;
-
-        public async Task PostAsync(ApiClient api, string command, object body, CancellationToken ct)
-        {
-            var response = await api.PostAsync($"{path}/{command}", body, _etag, ct);
-            State = response.Body;
-            _etag = response.ETag ?? ApiClient.ETagOf(response.Body);
-        }
-    }
 }

@@ -10,7 +10,8 @@ namespace Diplomacy.DemoData;
 /// </summary>
 public sealed record ReferenceData(IReadOnlyList<NetworkEntry> Networks, IReadOnlyList<PartnerCityEntry> PartnerCities)
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>How the reference data file is read, also by the loaders that read their own section of it.</summary>
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         // A malformed file is an error naming the field, not a half-loaded demo.
         RespectNullableAnnotations = true,

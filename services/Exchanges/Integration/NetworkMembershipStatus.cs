@@ -1,3 +1,5 @@
+using Marten;
+
 namespace Diplomacy.Exchanges.Integration;
 
 /// <summary>
@@ -23,4 +25,24 @@ public sealed class NetworkMembershipStatus
 
     /// <summary>True when a fact that happened at <paramref name="occurredAt"/> is older than what is known.</summary>
     public bool IsNewerThan(DateTimeOffset occurredAt) => AsOf > occurredAt;
+
+    /// <summary>
+    /// Records one membership fact about a network in <paramref name="session"/>, unless a later fact is already known:
+    /// what every fact sets here, what this one sets in <paramref name="apply"/>.
+    /// </summary>
+    public static async Task RecordAsync(
+        IDocumentSession session, Guid networkId, Guid membershipId, string acronym, DateTimeOffset occurredAt,
+        Action<NetworkMembershipStatus> apply, CancellationToken ct)
+    {
+        var status = await session.LoadAsync<NetworkMembershipStatus>(networkId, ct)
+            ?? new NetworkMembershipStatus { Id = networkId, AsOf = DateTimeOffset.MinValue };
+        if (status.IsNewerThan(occurredAt)) return;
+
+        status.MembershipId = membershipId;
+        status.Acronym = acronym;
+        apply(status);
+        status.AsOf = occurredAt;
+        status.Changes++;
+        session.Store(status);
+    }
 }

@@ -1,6 +1,5 @@
 using Diplomacy.ServiceDefaults.Domain;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.Exports.Projects;
 
@@ -17,21 +16,33 @@ public sealed record ExportPipeline(IReadOnlyList<PipelineStage> Stages)
 {
     public static async Task<ExportPipeline> LoadAsync(IQuerySession session, CountryCode? country, CancellationToken ct)
     {
-        var query = session.Query<ExportProject>().AsQueryable();
-        if (country is not null) query = query.Where(p => p.MatchesSql("data ->> 'clientCountry' = ?", country.Value.Value));
-        // Whole snapshots, not a Select: Marten's Select would read the enums as integers, the store writes them as names.
-        // A city has hundreds of export projects, not millions; an async projection can take over if that changes.
-        var rows = (await query.ToListAsync(ct)).Select(p => new StageValue(p.Status, p.Value)).ToList();
+        // The database groups and sums: one row per stage and currency, however many projects there are. Each row is
+        // built as JSON so that Marten's serializer reads the enum and the currency as the store wrote them.
+        var table = session.DocumentStore.Options.Schema.For<ExportProject>();
+        var sql = $"""
+            select jsonb_build_object(
+                'status', data ->> 'status',
+                'currency', data -> 'value' ->> 'currency',
+                'projects', count(*),
+                'amount', sum((data -> 'value' ->> 'amount')::numeric))
+            from {table}
+            {(country is null ? "" : "where data ->> 'clientCountry' = ?")}
+            group by data ->> 'status', data -> 'value' ->> 'currency'
+            """;
+        var rows = country is null
+            ? await session.AdvancedSql.QueryAsync<StageRow>(sql, ct)
+            : await session.AdvancedSql.QueryAsync<StageRow>(sql, ct, country.Value.Value);
 
         return new ExportPipeline(
         [
             .. rows.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => new PipelineStage(
                 g.Key,
-                g.Count(),
-                ExportProject.Totals(g.Where(r => r.Value is not null).Select(r => r.Value!)).OrderBy(m => m.Currency.Value).ToList(),
-                g.Count(r => r.Value is null))),
+                g.Sum(r => r.Projects),
+                [.. g.Where(r => r.Currency is not null).OrderBy(r => r.Currency!.Value.Value).Select(r => new Money(r.Amount ?? 0, r.Currency!.Value))],
+                g.Where(r => r.Currency is null).Sum(r => r.Projects))),
         ]);
     }
 
-    private sealed record StageValue(ExportStatus Status, Money? Value);
+    /// <summary>The projects of one stage in one currency; a null currency counts those with no value.</summary>
+    private sealed record StageRow(ExportStatus Status, CurrencyCode? Currency, int Projects, decimal? Amount);
 }

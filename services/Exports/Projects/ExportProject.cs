@@ -182,12 +182,12 @@ public sealed record ExportProject : IAggregate<ExportProject>
     public string? Note { get; init; }
     public Money? EstimatedValue { get; init; }
     /// <summary>The value the pipeline counts: the contract's, else the proposal's, else the estimate.</summary>
-    public Money? Value { get; init; }
+    public Money? Value => ContractValue ?? ProposalValue ?? EstimatedValue;
     public PartialDate? QualifiedOn { get; init; }
     public IReadOnlyList<FeasibilityStudy> Studies { get; init; } = [];
     public IReadOnlyList<FinancingLine> Financing { get; init; } = [];
     /// <summary>Committed financing (guarantees excepted), one total per currency: never converted.</summary>
-    public IReadOnlyList<Money> CommittedFinancing { get; init; } = [];
+    public IReadOnlyList<Money> CommittedFinancing => Totals(Financing.Where(l => l.Counts).Select(l => l.Amount));
     public Money? ProposalValue { get; init; }
     public PartialDate? ProposalSubmittedOn { get; init; }
     public PartialDate? PreferredBidderOn { get; init; }
@@ -199,7 +199,7 @@ public sealed record ExportProject : IAggregate<ExportProject>
     public int PercentComplete { get; init; }
     public IReadOnlyList<Payment> Payments { get; init; } = [];
     /// <summary>Payments received, one total per currency.</summary>
-    public IReadOnlyList<Money> PaymentsReceived { get; init; } = [];
+    public IReadOnlyList<Money> PaymentsReceived => Totals(Payments.Select(p => p.Amount));
     public PartialDate? HandedOverOn { get; init; }
     public PartialDate? OperationsStartedOn { get; init; }
     public PartialDate? DefectsPeriodEndedOn { get; init; }
@@ -244,7 +244,6 @@ public sealed record ExportProject : IAggregate<ExportProject>
             PolicyId = e.PolicyId,
             IdentifiedOn = e.IdentifiedOn,
             EstimatedValue = e.EstimatedValue,
-            Value = e.EstimatedValue,
             Note = e.Note,
         },
         (not null, LeadQualified e) => state with { Status = ExportStatus.Qualified, QualifiedOn = e.QualifiedOn },
@@ -258,14 +257,15 @@ public sealed record ExportProject : IAggregate<ExportProject>
             Studies = [.. state.Studies.Select(s => s.Kind == e.Kind && s.CompletedOn is null
                 ? s with { Result = e.Result, CompletedOn = e.CompletedOn } : s)],
         },
-        (not null, FinancingSourceAdded e) => WithFinancing(state,
-            [.. state.Financing, new FinancingLine(e.Source, e.Instrument, e.Amount, e.Committed, e.ArrangedOn, e.Note)]),
+        (not null, FinancingSourceAdded e) => state with
+        {
+            Financing = [.. state.Financing, new FinancingLine(e.Source, e.Instrument, e.Amount, e.Committed, e.ArrangedOn, e.Note)],
+        },
         (not null, ProposalSubmitted e) => state with
         {
             Status = ExportStatus.Proposed,
             ProposalValue = e.Value,
             ProposalSubmittedOn = e.SubmittedOn,
-            Value = e.Value,
         },
         (not null, PreferredBidderSelected e) => state with { Status = ExportStatus.PreferredBidder, PreferredBidderOn = e.SelectedOn },
         (not null, ContractSigned e) => state with
@@ -275,7 +275,6 @@ public sealed record ExportProject : IAggregate<ExportProject>
             ContractSignedOn = e.SignedOn,
             TermEndsOn = e.TermEndsOn,
             Consortium = e.Consortium,
-            Value = e.Value,
         },
         (not null, MilestoneReached e) => state with
         {
@@ -283,11 +282,7 @@ public sealed record ExportProject : IAggregate<ExportProject>
             Milestones = [.. state.Milestones, new Milestone(e.Name, e.PercentComplete, e.ReachedOn)],
             PercentComplete = e.PercentComplete,
         },
-        (not null, PaymentReceived e) => state with
-        {
-            Payments = [.. state.Payments, new Payment(e.Amount, e.ReceivedOn, e.Note)],
-            PaymentsReceived = Totals(state.Payments.Select(p => p.Amount).Append(e.Amount)),
-        },
+        (not null, PaymentReceived e) => state with { Payments = [.. state.Payments, new Payment(e.Amount, e.ReceivedOn, e.Note)] },
         (not null, SystemHandedOver e) => state with { Status = ExportStatus.HandedOver, HandedOverOn = e.HandedOverOn },
         (not null, OperationsStarted e) => state with { Status = ExportStatus.Operating, OperationsStartedOn = e.StartedOn },
         (not null, DefectsPeriodEnded e) => state with { Status = ExportStatus.Closed, DefectsPeriodEndedOn = e.EndedOn },
@@ -319,14 +314,8 @@ public sealed record ExportProject : IAggregate<ExportProject>
         _ => state,
     };
 
-    private static ExportProject WithFinancing(ExportProject state, IReadOnlyList<FinancingLine> lines) => state with
-    {
-        Financing = lines,
-        CommittedFinancing = Totals(lines.Where(l => l.Counts).Select(l => l.Amount)),
-    };
-
     /// <summary>Sums per currency, in the order the currencies first appear; amounts in different currencies never meet.</summary>
-    public static IReadOnlyList<Money> Totals(IEnumerable<Money> amounts) =>
+    private static IReadOnlyList<Money> Totals(IEnumerable<Money> amounts) =>
         [.. amounts.GroupBy(m => m.Currency).Select(g => new Money(g.Sum(m => m.Amount), g.Key))];
 
     public static IReadOnlyDictionary<Type, string> StoredEventNames { get; } = new Dictionary<Type, string>

@@ -206,7 +206,7 @@ public static class ExportProjectDecisions
         Rule.Require(state.Status is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility,
             $"A feasibility study is commissioned before a proposal; this project is {Stage(state)}.");
         Rule.Require(!state.Studies.Any(s => s.Kind == command.Kind && s.CompletedOn is null),
-            $"A {Text(command.Kind)} study is already under way.");
+            $"A {JsonFilter.Text(command.Kind)} study is already under way.");
         NotBefore(command.CommissionedOn, state.IdentifiedOn, "the lead was identified");
         return [new FeasibilityStudyCommissioned(command.Kind, command.CommissionedOn, Clean(command.Note))];
     }
@@ -215,7 +215,7 @@ public static class ExportProjectDecisions
     {
         RequireActive(state);
         var open = state.Studies.FirstOrDefault(s => s.Kind == command.Kind && s.CompletedOn is null);
-        Rule.Require(open is not null, $"No {Text(command.Kind)} study was commissioned and left open.");
+        Rule.Require(open is not null, $"No {JsonFilter.Text(command.Kind)} study was commissioned and left open.");
         NotBefore(command.CompletedOn, open!.CommissionedOn, "the study was commissioned");
         return [new FeasibilityStudyCompleted(command.Kind, command.Result, command.CompletedOn, Clean(command.Summary))];
     }
@@ -394,8 +394,6 @@ public static class ExportProjectDecisions
         Rule.Require(earlier is null || !date.IsCertainlyBefore(earlier), $"{date} is before {what} ({earlier}).");
 
     private static string Stage(ExportProject state) => JsonFilter.Text(state.Status);
-
-    private static string Text<TEnum>(TEnum value) where TEnum : struct, Enum => JsonFilter.Text(value);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

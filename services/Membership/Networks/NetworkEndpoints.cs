@@ -20,11 +20,11 @@ public static class NetworkEndpoints
         IQuerySession session, string? country, string? acronym, string? theme, int? page, int? pageSize, CancellationToken ct)
     {
         var filter = new QueryFilter();
-        filter.Country(country, "country");
+        var countryCode = filter.Country(country, "country");
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Network>().AsQueryable();
-        if (country is not null) query = query.Where(n => n.MatchesSql("data ->> 'headquartersCountry' = ?", country));
+        if (countryCode is not null) query = query.Where(n => n.MatchesSql("data ->> 'headquartersCountry' = ?", countryCode.Value.Value));
         if (acronym is not null) query = query.Where(n => n.Acronym == acronym);
         if (theme is not null) query = query.Where(n => n.Themes.Contains(theme));
         return await query.ToPageAsync(page, pageSize, ct);

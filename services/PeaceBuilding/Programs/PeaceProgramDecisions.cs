@@ -303,8 +303,7 @@ public static class PeaceProgramDecisions
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string Text<T>(T? value) where T : struct, Enum =>
-        value is null ? "" : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.Value.ToString());
+    private static string Text<T>(T? value) where T : struct, Enum => value is null ? "" : JsonFilter.Text(value.Value);
 
     private static string Text<T>(T value) where T : struct, Enum => Text((T?)value);
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diplomacy.Gateway.Security;
@@ -40,7 +40,7 @@ public static class GatewayLimits
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await WriteProblemAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests.",
+                await ProblemResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests.",
                     $"This API client may send {permits} requests a minute. Retry after {seconds} s.");
             };
         });
@@ -73,7 +73,7 @@ public static class GatewayLimits
 
             if (request.ContentLength > maxBody)
             {
-                await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                await ProblemResponse.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
                     $"The gateway accepts request bodies of at most {maxBody} bytes.");
                 return;
             }
@@ -83,16 +83,5 @@ public static class GatewayLimits
             await next(http);
         });
         return app;
-    }
-
-    private static async Task WriteProblemAsync(HttpContext http, int status, string title, string detail)
-    {
-        if (http.Response.HasStarted) return;
-        http.Response.StatusCode = status;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
     }
 }

@@ -63,7 +63,7 @@ public static class AuditDoor
             history["service"] = found.Cluster;
             return Results.Json(history, statusCode: StatusCodes.Status200OK);
         }
-        if (answers.Where(a => a.Status == HttpStatusCode.BadRequest).Any())
+        if (answers.Any(a => a.Status == HttpStatusCode.BadRequest))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The paging parameters are invalid.");
 
         var unreachable = answers.Where(a => a.Status != HttpStatusCode.NotFound).Select(a => a.Cluster).ToList();

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Gateway.Proxy;
 
@@ -19,26 +19,18 @@ public static class ProxyErrorProblems
             return;
 
         var service = context.GetReverseProxyFeature().Cluster?.Config.ClusterId ?? "upstream";
-        ProblemDetails? problem = context.Response.StatusCode switch
+        var (status, title) = context.Response.StatusCode switch
         {
-            StatusCodes.Status504GatewayTimeout => new()
-            {
-                Status = StatusCodes.Status504GatewayTimeout,
-                Title = $"The {service} service did not answer in time.",
-            },
-            StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable => new()
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = $"The {service} service is not available.",
-            },
-            _ => null,
+            StatusCodes.Status504GatewayTimeout => (StatusCodes.Status504GatewayTimeout, $"The {service} service did not answer in time."),
+            StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable =>
+                (StatusCodes.Status503ServiceUnavailable, $"The {service} service is not available."),
+            _ => (0, ""),
         };
-        if (problem is null)
+        if (status == 0)
             return;
 
-        problem.Detail = $"The gateway could not forward the request ({error.Error}). Try again later.";
         context.Response.Clear();
-        context.Response.StatusCode = problem.Status!.Value;
-        await TypedResults.Problem(problem).ExecuteAsync(context);
+        await ProblemResponse.WriteAsync(context, status, title,
+            $"The gateway could not forward the request ({error.Error}). Try again later.");
     }
 }

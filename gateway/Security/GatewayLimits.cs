@@ -1,8 +1,9 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diplomacy.Gateway.Security;
@@ -24,34 +25,45 @@ public static class GatewayLimits
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                AccessPolicy.IsAnonymous(http.Request.Path.Value ?? "/") && http.Request.Path.StartsWithSegments("/health")
-                    ? RateLimitPartition.GetNoLimiter("health")
-                    : RateLimitPartition.GetFixedWindowLimiter(PartitionOf(http), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = permits,
-                        Window = Window,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
+            // One options object and one factory for every partition: choosing a partition allocates nothing per request.
+            var perCaller = new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permits,
+                Window = Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
+            Func<Caller, FixedWindowRateLimiterOptions> optionsOf = _ => perCaller;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Caller>(http =>
+                http.Request.Path.StartsWithSegments("/health")
+                    ? RateLimitPartition.GetNoLimiter(Caller.HealthProbe)
+                    : RateLimitPartition.GetFixedWindowLimiter(Caller.Of(http), optionsOf));
             o.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await WriteProblemAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests.",
+                await ProblemResponse.WriteAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests.",
                     $"This API client may send {permits} requests a minute. Retry after {seconds} s.");
             };
         });
         return builder;
     }
 
-    /// <summary>The caller's API client from its token; without one, its remote address.</summary>
-    public static string PartitionOf(HttpContext http) =>
-        http.User.FindFirst(PlatformClaims.Client)?.Value is { Length: > 0 } client
-            ? $"client:{client}"
-            : $"ip:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+    /// <summary>
+    /// Whom a request counts against: its API client from the token, without one its remote address. A struct key, so
+    /// partitioning builds no string per request; <see cref="Limited"/> keeps the unlimited health partition apart.
+    /// </summary>
+    private readonly record struct Caller(bool Limited, string? Client, IPAddress? Address)
+    {
+        public static readonly Caller HealthProbe = new(false, null, null);
+
+        public static Caller Of(HttpContext http) =>
+            http.User.FindFirst(PlatformClaims.Client)?.Value is { Length: > 0 } client
+                ? new(true, client, null)
+                : new(true, null, http.Connection.RemoteIpAddress);
+    }
 
     /// <summary>Security headers on every response, and the body limit before anything reads the body.</summary>
     public static WebApplication UseGatewayHeadersAndBodyLimit(this WebApplication app)
@@ -59,21 +71,11 @@ public static class GatewayLimits
         var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         app.Use(async (http, next) =>
         {
-            var request = http.Request;
-            http.Response.OnStarting(() =>
-            {
-                var headers = http.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-                if (request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-                return Task.CompletedTask;
-            });
+            http.Response.OnStarting(AddSecurityHeaders, http);
 
-            if (request.ContentLength > maxBody)
+            if (http.Request.ContentLength > maxBody)
             {
-                await WriteProblemAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                await ProblemResponse.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
                     $"The gateway accepts request bodies of at most {maxBody} bytes.");
                 return;
             }
@@ -85,14 +87,16 @@ public static class GatewayLimits
         return app;
     }
 
-    private static async Task WriteProblemAsync(HttpContext http, int status, string title, string detail)
+    // Static, with the context as state: registering it allocates no closure per request.
+    private static readonly Func<object, Task> AddSecurityHeaders = state =>
     {
-        if (http.Response.HasStarted) return;
-        http.Response.StatusCode = status;
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
-    }
+        var http = (HttpContext)state;
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+        return Task.CompletedTask;
+    };
 }

@@ -15,13 +15,15 @@ namespace Diplomacy.ServiceDefaults.Audit;
 public static class AuditEndpoints
 {
     private const string NdJson = "application/x-ndjson";
-    private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     /// <summary><c>GET {collection}/{id}/history</c> and <c>GET {collection}/{id}/verify</c> for streams of <typeparamref name="TState"/>.</summary>
     public static RouteGroupBuilder MapStreamAudit<TState>(this RouteGroupBuilder group) where TState : class, IAggregate<TState>
     {
         group.MapGet("/{id:guid}/history", async (Guid id, int? page, int? pageSize, AuditReader audit, Marten.IQuerySession session, CancellationToken ct) =>
-                await session.LoadAsync<TState>(id, ct) is null ? StreamEndpoints.NotFound<TState>(id) : await HistoryAsync(id, page, pageSize, audit, ct))
+                await session.LoadAsync<TState>(id, ct) is null
+                    ? StreamEndpoints.NotFound<TState>(id)
+                    : await HistoryAsync(id, await audit.CountAsync(id, ct), page, pageSize, audit, ct))
             .WithName($"{typeof(TState).Name}History").WithTags("Audit");
         group.MapGet("/{id:guid}/verify", async (Guid id, AuditReader audit, Marten.IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<TState>(id, ct) is null ? StreamEndpoints.NotFound<TState>(id) : Results.Ok(await audit.VerifyStreamAsync(id, ct)))
@@ -34,20 +36,20 @@ public static class AuditEndpoints
     {
         var audit = app.MapGroup($"{prefix}/audit").WithTags("Audit");
         audit.MapGet("/streams/{id:guid}", async (Guid id, int? page, int? pageSize, AuditReader reader, CancellationToken ct) =>
-            await reader.CountAsync(id, ct) == 0
+            await reader.CountAsync(id, ct) is var total && total == 0
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such initiative.", detail: $"This service holds no stream {id}.")
-                : await HistoryAsync(id, page, pageSize, reader, ct)).WithName("StreamHistory");
+                : await HistoryAsync(id, total, page, pageSize, reader, ct)).WithName("StreamHistory");
         audit.MapGet("/verify", VerifyAllAsync).WithName("VerifyAllStreams");
         audit.MapGet("/events", ExportAsync).WithName("ExportEvents");
         return app;
     }
 
-    private static async Task<IResult> HistoryAsync(Guid id, int? page, int? pageSize, AuditReader audit, CancellationToken ct)
+    /// <param name="total">The stream's event count, which the caller has already read to tell an unknown stream.</param>
+    private static async Task<IResult> HistoryAsync(Guid id, long total, int? page, int? pageSize, AuditReader audit, CancellationToken ct)
     {
         var errors = Paging.Validate(page, pageSize).ToList();
         if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
         var (number, size) = (page ?? 1, pageSize ?? 100);
-        var total = await audit.CountAsync(id, ct);
         var events = await audit.HistoryAsync(id, (number - 1) * size, size, ct);
         return Results.Ok(new
         {
@@ -87,8 +89,8 @@ public static class AuditEndpoints
         var lines = 0;
         await foreach (var (e, link) in audit.EventsFromAsync(from ?? 0, ct))
         {
-            await JsonSerializer.SerializeAsync(http.Response.Body, ExportLine.From(e, link), Json, ct);
-            await http.Response.Body.WriteAsync("\n"u8.ToArray(), ct);
+            await JsonSerializer.SerializeAsync(http.Response.Body, ExportLine.From(e, link), JsonDefaults.Api, ct);
+            await http.Response.Body.WriteAsync(NewLine, ct);
             // Flush now and then so a large export streams instead of filling the response buffer.
             if (++lines % 500 == 0) await http.Response.Body.FlushAsync(ct);
         }
@@ -96,8 +98,8 @@ public static class AuditEndpoints
 
     private static async Task WriteLineAsync<T>(HttpContext http, T value, CancellationToken ct)
     {
-        await JsonSerializer.SerializeAsync(http.Response.Body, value, Json, ct);
-        await http.Response.Body.WriteAsync("\n"u8.ToArray(), ct);
+        await JsonSerializer.SerializeAsync(http.Response.Body, value, JsonDefaults.Api, ct);
+        await http.Response.Body.WriteAsync(NewLine, ct);
         await http.Response.Body.FlushAsync(ct);
     }
 }

@@ -11,7 +11,7 @@ public sealed class AuditReader(AuditDatabase database, AuditSchema schema)
         e.data::text, e.correlation_id, e.causation_id, e.user_name, e.headers::text
         """;
 
-    public async Task<(IReadOnlyList<ChainLink> Links, IReadOnlyList<ChainedEvent> Events)> ReadStreamAsync(Guid streamId, CancellationToken ct)
+    private async Task<(IReadOnlyList<ChainLink> Links, IReadOnlyList<ChainedEvent> Events)> ReadStreamAsync(Guid streamId, CancellationToken ct)
     {
         var links = new List<ChainLink>();
         await using (var command = database.DataSource.CreateCommand(

@@ -8,14 +8,16 @@ public sealed record EventProvenance(string? User, string? Department, string? C
 {
     public static EventProvenance From(ChainedEvent e)
     {
-        string? Header(string name)
-        {
-            if (e.Headers is null) return null;
-            using var headers = JsonDocument.Parse(e.Headers);
-            return headers.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        }
-        return new(e.UserName, Header(EventMetadata.DepartmentHeader), Header(EventMetadata.ClientHeader), Header(EventMetadata.CommandHeader), e.CorrelationId, e.CausationId);
+        if (e.Headers is null) return new(e.UserName, null, null, null, e.CorrelationId, e.CausationId);
+        // Parsed once for the three headers: a history page does this for every event.
+        using var headers = JsonDocument.Parse(e.Headers);
+        var root = headers.RootElement;
+        return new(e.UserName, Header(root, EventMetadata.DepartmentHeader), Header(root, EventMetadata.ClientHeader),
+            Header(root, EventMetadata.CommandHeader), e.CorrelationId, e.CausationId);
     }
+
+    private static string? Header(JsonElement headers, string name) =>
+        headers.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>An event in a stream's history.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Diplomacy.ServiceDefaults.Messaging;
+using Diplomacy.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
 
@@ -20,10 +21,10 @@ public static class EventMetadata
         var user = http.User;
         // Only from the validated token, never from the request body.
         session.LastModifiedBy = user.Identity?.IsAuthenticated == true
-            ? user.FindFirst("sub")?.Value ?? user.FindFirst("name")?.Value ?? user.Identity.Name ?? "unknown"
+            ? user.FindFirst(PlatformClaims.Subject)?.Value ?? user.FindFirst(PlatformClaims.Name)?.Value ?? user.Identity.Name ?? "unknown"
             : "anonymous";
-        session.SetHeader(DepartmentHeader, user.FindFirst("department")?.Value ?? "none");
-        session.SetHeader(ClientHeader, user.FindFirst("client_id")?.Value ?? user.FindFirst("azp")?.Value ?? "none");
+        session.SetHeader(DepartmentHeader, user.FindFirst(PlatformClaims.Department)?.Value ?? "none");
+        session.SetHeader(ClientHeader, user.FindFirst(PlatformClaims.Client)?.Value ?? user.FindFirst("azp")?.Value ?? "none");
         session.SetHeader(CommandHeader, command);
 
         var activity = Activity.Current;

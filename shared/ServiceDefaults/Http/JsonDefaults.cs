@@ -28,10 +28,22 @@ public static class JsonDefaults
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     }
 
+    /// <summary>
+    /// One read-only instance of the API options for code that writes JSON outside the HTTP pipeline (filters, NDJSON
+    /// exports): options cache their type metadata, so sharing one instance beats a copy per caller.
+    /// </summary>
+    public static readonly JsonSerializerOptions Api = ReadOnly(Create());
+
     public static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Apply(options);
+        return options;
+    }
+
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -27,18 +27,8 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Title = bad.StatusCode == StatusCodes.Status400BadRequest ? "The request could not be read." : "The request was refused.",
                 Detail = bad.Message,
             },
-            RuleViolation rule => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The current state does not allow this command.",
-                Detail = rule.Message,
-            },
-            ConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status412PreconditionFailed,
-                Title = "The resource changed since the version you named.",
-                Detail = "Read it again and retry with its current ETag in If-Match.",
-            },
+            RuleViolation rule => Rejected(rule.Message),
+            ConcurrencyException => Stale(),
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
         };
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
@@ -46,6 +36,22 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>409: the current state does not allow the command.</summary>
+    public static ProblemDetails Rejected(string reason) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "The current state does not allow this command.",
+        Detail = reason,
+    };
+
+    /// <summary>412: If-Match named a version that is no longer the current one.</summary>
+    public static ProblemDetails Stale() => new()
+    {
+        Status = StatusCodes.Status412PreconditionFailed,
+        Title = "The resource changed since the version you named.",
+        Detail = "Read it again and retry with its current ETag in If-Match.",
+    };
 
     public static HttpValidationProblemDetails Invalid(IEnumerable<FieldError> errors) =>
         new(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))

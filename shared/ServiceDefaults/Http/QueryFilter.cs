@@ -9,13 +9,12 @@ namespace Diplomacy.ServiceDefaults.Http;
 /// </summary>
 public sealed class QueryFilter
 {
-    private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
     public List<FieldError> Errors { get; } = [];
 
     public TEnum? Enum<TEnum>(string? text, string field) where TEnum : struct, System.Enum
     {
         if (text is null) return null;
-        try { return JsonSerializer.Deserialize<TEnum>(JsonSerializer.Serialize(text), Json); }
+        try { return JsonSerializer.Deserialize<TEnum>(JsonSerializer.Serialize(text), JsonDefaults.Api); }
         catch (JsonException)
         {
             var allowed = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => JsonFilter.Text(v)));

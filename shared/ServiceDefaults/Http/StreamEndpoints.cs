@@ -124,10 +124,7 @@ public static class StreamEndpoints
         {
             DiplomacyTelemetry.CommandsRejected.Add(1);
             if (await session.Events.FetchStreamStateAsync(id, ct) is null) return NotFound<TState>(id);
-            return Results.Problem(
-                statusCode: StatusCodes.Status412PreconditionFailed,
-                title: "The resource changed since the version you named.",
-                detail: "Read it again and retry with its current ETag in If-Match.");
+            return Results.Problem(ProblemDetailsExceptionHandler.Stale());
         }
     }
 
@@ -147,7 +144,7 @@ public static class StreamEndpoints
     private static IResult Rejected(string reason)
     {
         DiplomacyTelemetry.CommandsRejected.Add(1);
-        return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The current state does not allow this command.", detail: reason);
+        return Results.Problem(ProblemDetailsExceptionHandler.Rejected(reason));
     }
 
     private static void Accepted(int events)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Diplomacy.ServiceDefaults.Telemetry;
 
 namespace Diplomacy.ServiceDefaults.Security;
 
@@ -20,8 +21,6 @@ public static class Roles
     public const string Editor = "editor";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [Viewer, Editor, Auditor, Admin];
 }
 
 /// <summary>The claims the platform reads from a token.</summary>
@@ -50,65 +49,84 @@ public static class PlatformClaims
 /// </summary>
 public static class AccessPolicy
 {
-    /// <summary>The query parameters that replay a stream to a past state.</summary>
-    private static readonly string[] ReplayParameters = ["asOf", "version"];
-
     public static bool IsAnonymous(string path) =>
-        IsUnder(path, "/health") || IsUnder(path, "/openapi") || IsUnder(path, "/metrics");
+        IsUnder(path, "/health") || IsUnder(path, "/openapi") || IsUnder(path, TelemetryExtensions.MetricsPath);
 
     /// <param name="method">The HTTP method.</param>
     /// <param name="path">The request path, without the query ("/api/membership/networks").</param>
     /// <param name="queryKeys">The names of the query parameters.</param>
     /// <param name="user">The authenticated principal, or an unauthenticated one.</param>
     /// <param name="writers">Which departments write which service.</param>
+    /// <remarks>Runs on every request of every service and the gateway, so it reads the path and the claims in place.</remarks>
     public static Access Decide(string method, string path, IEnumerable<string> queryKeys, ClaimsPrincipal user, WritersTable writers)
     {
         if (IsAnonymous(path)) return Access.Allowed;
         if (user.Identity?.IsAuthenticated != true) return Access.Unauthenticated;
-
-        var roles = user.FindAll(PlatformClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        if (roles.Contains(Roles.Admin)) return Access.Allowed;
+        if (HasRole(user, Roles.Admin)) return Access.Allowed;
 
         if (IsRead(method))
         {
             if (IsAuditRead(path, queryKeys))
-                return roles.Contains(Roles.Auditor) ? Access.Allowed : Access.Forbidden;
-            return roles.Overlaps([Roles.Viewer, Roles.Editor, Roles.Auditor]) ? Access.Allowed : Access.Forbidden;
+                return HasRole(user, Roles.Auditor) ? Access.Allowed : Access.Forbidden;
+            return HasRole(user, Roles.Viewer) || HasRole(user, Roles.Editor) || HasRole(user, Roles.Auditor) ? Access.Allowed : Access.Forbidden;
         }
 
-        if (!roles.Contains(Roles.Editor) || ServiceOf(path) is not { } service) return Access.Forbidden;
+        if (!HasRole(user, Roles.Editor) || !TryGetService(path, out var service)) return Access.Forbidden;
         var department = user.FindFirst(PlatformClaims.Department)?.Value;
-        return department is not null && writers.Writes(department, service) ? Access.Allowed : Access.Forbidden;
+        return department is not null && writers.Writes(department, path.AsSpan()[service]) ? Access.Allowed : Access.Forbidden;
     }
 
     public static bool IsRead(string method) =>
-        HttpMethodIs(method, "GET") || HttpMethodIs(method, "HEAD");
+        string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) || string.Equals(method, "HEAD", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>History, verification, export and replay: what auditors read.</summary>
     public static bool IsAuditRead(string path, IEnumerable<string> queryKeys)
     {
-        var segments = Segments(path);
-        if (segments.Length >= 2 && Is(segments[0], "api") && Is(segments[1], "audit")) return true;            // the gateway's audit door
-        if (segments.Length >= 3 && Is(segments[0], "api") && Is(segments[2], "audit")) return true;            // /api/{service}/audit/**
-        if (segments.Any(s => Is(s, "history") || Is(s, "verify"))) return true;
-        return queryKeys.Any(k => ReplayParameters.Any(r => Is(k, r)));
+        var span = path.AsSpan();
+        var index = 0;
+        var underApi = false;
+        foreach (var range in span.Split('/'))
+        {
+            var segment = span[range];
+            if (segment.IsEmpty) continue;
+            if (index == 0) underApi = Is(segment, "api");
+            // The gateway's audit door (/api/audit/**) and every service's (/api/{service}/audit/**).
+            else if (underApi && index <= 2 && Is(segment, "audit")) return true;
+            if (Is(segment, "history") || Is(segment, "verify")) return true;
+            index++;
+        }
+        // The query parameters that replay a stream to a past state.
+        foreach (var key in queryKeys)
+            if (Is(key, "asOf") || Is(key, "version")) return true;
+        return false;
     }
 
-    /// <summary>"membership" for "/api/membership/networks"; null outside <c>/api/{service}</c>.</summary>
-    public static string? ServiceOf(string path)
+    /// <summary>Where "membership" is in "/api/membership/networks"; false outside <c>/api/{service}</c>.</summary>
+    private static bool TryGetService(string path, out Range service)
     {
-        var segments = Segments(path);
-        return segments.Length >= 2 && Is(segments[0], "api") ? segments[1].ToLowerInvariant() : null;
+        service = default;
+        var span = path.AsSpan();
+        var index = 0;
+        foreach (var range in span.Split('/'))
+        {
+            if (span[range].IsEmpty) continue;
+            if (index == 0 && !Is(span[range], "api")) return false;
+            if (index == 1)
+            {
+                service = range;
+                return true;
+            }
+            index++;
+        }
+        return false;
     }
 
-    private static string[] Segments(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+    private static bool HasRole(ClaimsPrincipal user, string role) => user.HasClaim(PlatformClaims.Role, role);
 
     private static bool IsUnder(string path, string prefix) =>
-        path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
+        path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == prefix.Length || path[prefix.Length] == '/');
 
-    private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static bool HttpMethodIs(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(ReadOnlySpan<char> a, string b) => a.Equals(b, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>
@@ -127,19 +145,18 @@ public sealed class WritersTable
         ["portfolio"] = [],
     };
 
-    private readonly Dictionary<string, HashSet<string>> _writers;
+    // Looked up by the path's segment as it stands, so a request's check builds no string.
+    private readonly Dictionary<string, HashSet<string>>.AlternateLookup<ReadOnlySpan<char>> _writers;
 
     public WritersTable(IReadOnlyDictionary<string, string[]>? overrides = null)
     {
-        _writers = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (service, departments) in Defaults) _writers[service] = new(departments, StringComparer.OrdinalIgnoreCase);
+        var writers = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (service, departments) in Defaults) writers[service] = new(departments, StringComparer.OrdinalIgnoreCase);
         foreach (var (service, departments) in overrides ?? new Dictionary<string, string[]>())
-            _writers[service] = new(departments, StringComparer.OrdinalIgnoreCase);
+            writers[service] = new(departments, StringComparer.OrdinalIgnoreCase);
+        _writers = writers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool Writes(string department, string service) =>
+    public bool Writes(string department, ReadOnlySpan<char> service) =>
         _writers.TryGetValue(service, out var departments) && departments.Contains(department);
-
-    public IReadOnlyCollection<string> WritersOf(string service) =>
-        _writers.TryGetValue(service, out var departments) ? departments : [];
 }

@@ -1,8 +1,8 @@
+using Diplomacy.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -88,29 +88,17 @@ public static class PlatformAuthentication
                     return;
                 case Access.Unauthenticated:
                     await http.ChallengeAsync();
-                    await WriteProblemAsync(http, StatusCodes.Status401Unauthorized, "Authentication is required.",
+                    await ProblemResponse.WriteAsync(http, StatusCodes.Status401Unauthorized, "Authentication is required.",
                         "Send a valid bearer token in the Authorization header.");
                     return;
                 default:
                     await http.ForbidAsync();
-                    await WriteProblemAsync(http, StatusCodes.Status403Forbidden, "You may not do this.",
+                    await ProblemResponse.WriteAsync(http, StatusCodes.Status403Forbidden, "You may not do this.",
                         "Your role or department does not allow this request.");
                     return;
             }
         });
         return app;
-    }
-
-    private static async Task WriteProblemAsync(HttpContext http, int status, string title, string detail)
-    {
-        if (http.Response.HasStarted) return;
-        http.Response.StatusCode = status;
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
     }
 
     private static WritersTable ReadWriters(IConfigurationSection section)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.ServiceDefaults.Security;
@@ -29,7 +28,7 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
     /// </summary>
     private async Task<IReadOnlyList<MatrixRoute>> RoutesOfAsync(string segment, string collection)
     {
-        using var anonymous = new HttpClient { BaseAddress = platform.Gateway.BaseAddress };
+        using var anonymous = platform.GatewayAs(null);
         var document = await anonymous.GetFromJsonAsync<JsonElement>($"/openapi/{segment}.json");
         var routes = new List<MatrixRoute>(KnownRoutesOf(segment, collection));
         foreach (var path in document.GetProperty("paths").EnumerateObject())
@@ -70,7 +69,7 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
         string service, string segment, string collection, string owner, string other)
     {
         Assert.True(platform.Has(service), $"The platform runs without {service}.");
-        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = platform.GatewayAs(null);
 
         var failures = await AuthorizationMatrix.RunAsync(client, await RoutesOfAsync(segment, collection), platform.Tokens, owner, other);
 
@@ -93,7 +92,7 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
     [Fact]
     public async Task The_audit_door_is_for_auditors_and_admins()
     {
-        using var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = platform.GatewayAs(null);
         var door = $"/api/audit/initiatives/{Guid.NewGuid()}";
 
         var failures = await AuthorizationMatrix.RunAsync(client, [new MatrixRoute("GET", door, "/api/audit/initiatives/{id}")],
@@ -105,9 +104,7 @@ public sealed class AuthPlatformTests(PlatformFixture platform)
     [Fact]
     public async Task An_event_appended_through_the_gateway_records_the_callers_user_department_and_client_from_the_token()
     {
-        using var editor = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        editor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            platform.Tokens.Mint(Roles.Editor, "international-relations", client: "ir-erp-sync", user: "kim.jiyoung"));
+        using var editor = platform.GatewayAs(platform.Tokens.Mint(Roles.Editor, "international-relations", client: "ir-erp-sync", user: "kim.jiyoung"));
         var acronym = $"T{Random.Shared.Next(100_000, 999_999)}";
 
         // A body that claims another identity changes nothing: identity comes from the token only.

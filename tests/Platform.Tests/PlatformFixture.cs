@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace Diplomacy.Platform.Tests;
 
@@ -44,6 +45,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     /// <summary>A client of the gateway (BaseAddress = the gateway's URL) that sends an admin token.</summary>
     public HttpClient Gateway => _gateway ?? throw new InvalidOperationException("The platform is not started.");
+
+    /// <summary>A new client of the gateway that sends <paramref name="token"/>, or no token at all; the caller disposes it.</summary>
+    public HttpClient GatewayAs(string? token)
+    {
+        var client = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>The amqp:// URI of the virtual host every service of this platform uses.</summary>
     public Uri RabbitMq => _rabbitMq ?? throw new InvalidOperationException("The platform is not started.");
@@ -137,7 +146,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         _processes.Add(gateway);
         await WaitAllReadyAsync([gateway]);
         _gateway = new HttpClient { BaseAddress = gatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
-        _gateway.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Tokens.Admin());
+        _gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Admin());
     }
 
     /// <summary>Waits for every process to be ready; the first that fails stops the wait for the others.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.ServiceDefaults.Security;
@@ -47,13 +46,6 @@ public sealed class StreamAuditPlatformTests(PlatformFixture platform)
 
     public static readonly TheoryData<string> Services = new(Cases.Keys);
 
-    private HttpClient ClientWith(string token)
-    {
-        var client = new HttpClient { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     private static string Instant(DateTimeOffset instant) =>
         Uri.EscapeDataString(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
 
@@ -69,8 +61,8 @@ public sealed class StreamAuditPlatformTests(PlatformFixture platform)
         var tag = $"A{Random.Shared.Next(100_000, 999_999)}";
         var writerUser = $"writer.{segment}";
         var writerClient = $"{segment}-audit-writer";
-        using var editor = ClientWith(platform.Tokens.Mint(Roles.Editor, test.Owner, client: writerClient, user: writerUser));
-        using var auditor = ClientWith(platform.Tokens.Mint(Roles.Auditor, "audit-office", client: "audit-tool", user: "auditor.park"));
+        using var editor = platform.GatewayAs(platform.Tokens.Mint(Roles.Editor, test.Owner, client: writerClient, user: writerUser));
+        using var auditor = platform.GatewayAs(platform.Tokens.Mint(Roles.Auditor, "audit-office", client: "audit-tool", user: "auditor.park"));
 
         // Two versions, written by an editor of the owning department.
         var list = $"/api/{segment}/{test.Collection}";

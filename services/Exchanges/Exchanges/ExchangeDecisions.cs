@@ -48,13 +48,7 @@ public sealed record ApproveFunding(string Source, Money Funding, PartialDate Ap
     public IEnumerable<FieldError> Validate()
     {
         foreach (var error in Check.NotBlank(Source, "source")) yield return error;
-        if (Funding is null)
-        {
-            yield return new("funding", "Is required.");
-            yield break;
-        }
-        foreach (var error in Check.Positive(Funding.Amount, "funding.amount")) yield return error;
-        if (Funding.Currency.Value is null) yield return new("funding.currency", "Is required.");
+        foreach (var error in Check.PositiveMoney(Funding, "funding")) yield return error;
     }
 }
 
@@ -74,7 +68,7 @@ public sealed record DeliverActivity(ActivityKind Kind, PartialDate DeliveredOn,
     {
         foreach (var error in Check.Defined(Kind, "kind")) yield return error;
         foreach (var error in Check.InRange(Participants, 1, 10_000, "participants")) yield return error;
-        if (Note is { Length: > 500 }) yield return new("note", "Must be at most 500 characters.");
+        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
     }
 }
 
@@ -97,7 +91,7 @@ public sealed record ReportOutcome(
     public IEnumerable<FieldError> Validate()
     {
         foreach (var error in Check.Defined(AdoptionLevel, "adoptionLevel")) yield return error;
-        if (Evidence is { Length: > 4000 }) yield return new("evidence", "Must be at most 4000 characters.");
+        foreach (var error in Check.MaxLength(Evidence, "evidence", 4000)) yield return error;
     }
 }
 
@@ -106,7 +100,7 @@ public sealed record EvaluateExchange(int Score, PartialDate EvaluatedOn, string
     public IEnumerable<FieldError> Validate()
     {
         foreach (var error in Check.InRange(Score, 1, 5, "score")) yield return error;
-        if (Notes is { Length: > 4000 }) yield return new("notes", "Must be at most 4000 characters.");
+        foreach (var error in Check.MaxLength(Notes, "notes", 4000)) yield return error;
     }
 }
 

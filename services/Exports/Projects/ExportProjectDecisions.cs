@@ -31,26 +31,26 @@ public sealed record IdentifyLead(
         if (Origin != LeadOrigin.PolicySharing && PolicyId is not null)
             yield return new("policyId", "Only a lead from a policy-sharing outcome names a policy.");
         if (EstimatedValue is not null)
-            foreach (var error in Checks.Amount(EstimatedValue, "estimatedValue")) yield return error;
-        foreach (var error in Checks.Optional(Note, "note")) yield return error;
+            foreach (var error in Check.PositiveMoney(EstimatedValue, "estimatedValue")) yield return error;
+        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
     }
 }
 
 public sealed record QualifyLead(PartialDate QualifiedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => Checks.Optional(Note, "note");
+    public IEnumerable<FieldError> Validate() => Check.MaxLength(Note, "note", 500);
 }
 
 public sealed record CommissionFeasibilityStudy(StudyKind Kind, PartialDate CommissionedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Kind, "kind"), .. Checks.Optional(Note, "note")];
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Kind, "kind"), .. Check.MaxLength(Note, "note", 500)];
 }
 
 public sealed record CompleteFeasibilityStudy(StudyKind Kind, FeasibilityResult Result, PartialDate CompletedOn, string? Summary = null)
     : IValidatable
 {
     public IEnumerable<FieldError> Validate() =>
-        [.. Check.Defined(Kind, "kind"), .. Check.Defined(Result, "result"), .. Checks.Optional(Summary, "summary", 2000)];
+        [.. Check.Defined(Kind, "kind"), .. Check.Defined(Result, "result"), .. Check.MaxLength(Summary, "summary", 2000)];
 }
 
 /// <summary>Adds a financing source; <paramref name="Committed"/> defaults to true (false: indicative only).</summary>
@@ -66,19 +66,19 @@ public sealed record AddFinancingSource(
     [
         .. Check.Defined(Source, "source"),
         .. Check.Defined(Instrument, "instrument"),
-        .. Checks.Amount(Amount, "amount"),
-        .. Checks.Optional(Note, "note"),
+        .. Check.PositiveMoney(Amount, "amount"),
+        .. Check.MaxLength(Note, "note", 500),
     ];
 }
 
 public sealed record SubmitProposal(Money Value, PartialDate SubmittedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Checks.Amount(Value, "value"), .. Checks.Optional(Note, "note")];
+    public IEnumerable<FieldError> Validate() => [.. Check.PositiveMoney(Value, "value"), .. Check.MaxLength(Note, "note", 500)];
 }
 
 public sealed record SelectPreferredBidder(PartialDate SelectedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => Checks.Optional(Note, "note");
+    public IEnumerable<FieldError> Validate() => Check.MaxLength(Note, "note", 500);
 }
 
 public sealed record SignContract(
@@ -86,7 +86,7 @@ public sealed record SignContract(
 {
     public IEnumerable<FieldError> Validate()
     {
-        foreach (var error in Checks.Amount(Value, "value")) yield return error;
+        foreach (var error in Check.PositiveMoney(Value, "value")) yield return error;
         if (TermEndsOn is not null && TermEndsOn.IsCertainlyBefore(SignedOn))
             yield return new("termEndsOn", "Must not be before the contract is signed.");
         if (Consortium is null) yield break;
@@ -107,7 +107,7 @@ public sealed record ReachMilestone(string Name, int PercentComplete, PartialDat
 
 public sealed record ReceivePayment(Money Amount, PartialDate ReceivedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Checks.Amount(Amount, "amount"), .. Checks.Optional(Note, "note")];
+    public IEnumerable<FieldError> Validate() => [.. Check.PositiveMoney(Amount, "amount"), .. Check.MaxLength(Note, "note", 500)];
 }
 
 public sealed record HandOverSystem(PartialDate HandedOverOn) : IValidatable
@@ -127,7 +127,7 @@ public sealed record EndDefectsPeriod(PartialDate EndedOn) : IValidatable
 
 public sealed record RecordPostEvaluation(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Rating, "rating"), .. Checks.Optional(Summary, "summary", 2000)];
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Rating, "rating"), .. Check.MaxLength(Summary, "summary", 2000)];
 }
 
 public sealed record LinkFollowOnProject(Guid FollowOnProjectId, string? Note = null) : IValidatable
@@ -135,13 +135,13 @@ public sealed record LinkFollowOnProject(Guid FollowOnProjectId, string? Note = 
     public IEnumerable<FieldError> Validate()
     {
         if (FollowOnProjectId == Guid.Empty) yield return new("followOnProjectId", "Is required.");
-        foreach (var error in Checks.Optional(Note, "note")) yield return error;
+        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
     }
 }
 
 public sealed record RecordLoss(PartialDate LostOn, string Reason, string? Winner = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Check.NotBlank(Reason, "reason", 500), .. Checks.Optional(Winner, "winner")];
+    public IEnumerable<FieldError> Validate() => [.. Check.NotBlank(Reason, "reason", 500), .. Check.MaxLength(Winner, "winner", 500)];
 }
 
 public sealed record CancelExport(PartialDate CancelledOn, string Reason) : IValidatable
@@ -157,23 +157,6 @@ public sealed record SuspendExport(PartialDate SuspendedOn, string Reason) : IVa
 public sealed record ResumeExport(PartialDate ResumedOn) : IValidatable
 {
     public IEnumerable<FieldError> Validate() => [];
-}
-
-/// <summary>Field checks this service uses beyond <see cref="Check"/>.</summary>
-public static class Checks
-{
-    /// <summary>A money amount: positive (a value, a payment, a financing line is never zero or negative).</summary>
-    public static IEnumerable<FieldError> Amount(Money? money, string field)
-    {
-        if (money is null) return [new(field, "Is required.")];
-        if (money.Currency.Value is null) return [new($"{field}.currency", "Is required.")];
-        return Check.Positive(money.Amount, $"{field}.amount");
-    }
-
-    public static IEnumerable<FieldError> Optional(string? text, string field, int maxLength = 500)
-    {
-        if (text is not null && text.Length > maxLength) yield return new(field, $"Must be at most {maxLength} characters.");
-    }
 }
 
 public static class ExportProjectDecisions

@@ -25,7 +25,7 @@ public sealed record ElectRole(Role Role, PartialDate TermStart, PartialDate? Te
         foreach (var error in Check.Defined(Role, "role")) yield return error;
         if (TermEnd is not null && TermStart is not null && TermEnd.IsCertainlyBefore(TermStart))
             yield return new("termEnd", "Must not be before termStart.");
-        if (Note is { Length: > 500 }) yield return new("note", "Must be at most 500 characters.");
+        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
     }
 }
 
@@ -52,13 +52,7 @@ public sealed record AssessFee(int Year, Money Fee) : IValidatable
     public IEnumerable<FieldError> Validate()
     {
         foreach (var error in Check.InRange(Year, 1800, 2100, "year")) yield return error;
-        if (Fee is null)
-        {
-            yield return new("fee", "Is required.");
-            yield break;
-        }
-        foreach (var error in Check.NotNegative(Fee.Amount, "fee.amount")) yield return error;
-        if (Fee.Currency.Value is null) yield return new("fee.currency", "Is required.");
+        foreach (var error in Check.NotNegativeMoney(Fee, "fee")) yield return error;
     }
 }
 
@@ -67,13 +61,7 @@ public sealed record PayFee(int Year, PartialDate PaidOn, Money Paid) : IValidat
     public IEnumerable<FieldError> Validate()
     {
         foreach (var error in Check.InRange(Year, 1800, 2100, "year")) yield return error;
-        if (Paid is null)
-        {
-            yield return new("paid", "Is required.");
-            yield break;
-        }
-        foreach (var error in Check.Positive(Paid.Amount, "paid.amount")) yield return error;
-        if (Paid.Currency.Value is null) yield return new("paid.currency", "Is required.");
+        foreach (var error in Check.PositiveMoney(Paid, "paid")) yield return error;
     }
 }
 
@@ -86,7 +74,7 @@ public sealed record WithdrawMembership(PartialDate WithdrawnOn, string? Reason 
 {
     public IEnumerable<FieldError> Validate()
     {
-        if (Reason is { Length: > 500 }) yield return new("reason", "Must be at most 500 characters.");
+        foreach (var error in Check.MaxLength(Reason, "reason", 500)) yield return error;
     }
 }
 

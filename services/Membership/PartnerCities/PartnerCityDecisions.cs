@@ -54,7 +54,7 @@ public sealed record TerminateTie(PartialDate TerminatedOn, string? Reason = nul
 {
     public IEnumerable<FieldError> Validate()
     {
-        if (Reason is { Length: > 500 }) yield return new("reason", "Must be at most 500 characters.");
+        foreach (var error in Check.MaxLength(Reason, "reason", 500)) yield return error;
     }
 }
 

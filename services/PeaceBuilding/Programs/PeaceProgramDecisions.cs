@@ -50,38 +50,38 @@ public sealed record RegisterProgramConcept(
 public sealed record RecordConsultation(string Ministry, PartialDate ConsultedOn, ConsultationOutcome Outcome, string? Note = null) : IValidatable
 {
     public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Ministry, "ministry"), .. Check.Defined(Outcome, "outcome"), .. NoteCheck.Optional(Note, "note")];
+        [.. Check.NotBlank(Ministry, "ministry"), .. Check.Defined(Outcome, "outcome"), .. Check.MaxLength(Note, "note", 1000)];
 }
 
 /// <summary>Records the decision on contact with <paramref name="Partner"/> (a partner's name, as registered).</summary>
 public sealed record DecideContactApproval(string Partner, ContactDecision Decision, PartialDate DecidedOn, string? Note = null) : IValidatable
 {
     public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Partner, "partner"), .. Check.Defined(Decision, "decision"), .. NoteCheck.Optional(Note, "note")];
+        [.. Check.NotBlank(Partner, "partner"), .. Check.Defined(Decision, "decision"), .. Check.MaxLength(Note, "note", 1000)];
 }
 
 public sealed record AssessRisk(RiskLevel Level, SanctionsScreening Screening, PartialDate AssessedOn, string? Note = null) : IValidatable
 {
     public IEnumerable<FieldError> Validate() =>
-        [.. Check.Defined(Level, "level"), .. Check.Defined(Screening, "screening"), .. NoteCheck.Optional(Note, "note")];
+        [.. Check.Defined(Level, "level"), .. Check.Defined(Screening, "screening"), .. Check.MaxLength(Note, "note", 1000)];
 }
 
 public sealed record ApproveProgram(PartialDate ApprovedOn, string? ApprovedBy = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => NoteCheck.Optional(ApprovedBy, "approvedBy", 200);
+    public IEnumerable<FieldError> Validate() => Check.MaxLength(ApprovedBy, "approvedBy", 200);
 }
 
 /// <summary>Allocates <paramref name="Amount"/> from <paramref name="Fund"/> (the Inter-Korean Exchange and Cooperation Fund, ...).</summary>
 public sealed record AllocateFunds(string Fund, Money Amount, PartialDate AllocatedOn) : IValidatable
 {
     public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Fund, "fund"), .. MoneyCheck.Positive(Amount, "amount")];
+        [.. Check.NotBlank(Fund, "fund"), .. Check.PositiveMoney(Amount, "amount")];
 }
 
 public sealed record SignPartnerAgreement(string Partner, PartialDate SignedOn, string? Title = null) : IValidatable
 {
     public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Partner, "partner"), .. NoteCheck.Optional(Title, "title", 200)];
+        [.. Check.NotBlank(Partner, "partner"), .. Check.MaxLength(Title, "title", 200)];
 }
 
 /// <summary>
@@ -96,19 +96,19 @@ public sealed record RecordDelivery(
         .. Check.Defined(Kind, "kind"),
         .. Check.NotBlank(Description, "description", 500),
         .. Check.NotBlank(Fund, "fund"),
-        .. MoneyCheck.NotNegative(Spent, "spent"),
+        .. Check.NotNegativeMoney(Spent, "spent"),
         .. Partner is null ? [] : Check.NotBlank(Partner, "partner"),
     ];
 }
 
 public sealed record SuspendProgram(SuspensionReason Reason, PartialDate SuspendedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Reason, "reason"), .. NoteCheck.Optional(Note, "note")];
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Reason, "reason"), .. Check.MaxLength(Note, "note", 1000)];
 }
 
 public sealed record ResumeProgram(PartialDate ResumedOn, string? Note = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => NoteCheck.Optional(Note, "note");
+    public IEnumerable<FieldError> Validate() => Check.MaxLength(Note, "note", 1000);
 }
 
 /// <summary>Submits a bid to host <paramref name="Bid"/> ("2032 Summer Olympics") to <paramref name="SubmittedTo"/> ("IOC").</summary>
@@ -120,12 +120,12 @@ public sealed record SubmitBid(string Bid, string SubmittedTo, PartialDate Submi
 /// <summary>Records how the bid was decided; <paramref name="Winner"/> names who was chosen instead of a lost bid.</summary>
 public sealed record RecordBidOutcome(BidOutcome Outcome, PartialDate? DecidedOn = null, string? Winner = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Outcome, "outcome"), .. NoteCheck.Optional(Winner, "winner", 200)];
+    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Outcome, "outcome"), .. Check.MaxLength(Winner, "winner", 200)];
 }
 
 public sealed record CompleteProgram(PartialDate CompletedOn, string? Summary = null) : IValidatable
 {
-    public IEnumerable<FieldError> Validate() => NoteCheck.Optional(Summary, "summary", 2000);
+    public IEnumerable<FieldError> Validate() => Check.MaxLength(Summary, "summary", 2000);
 }
 
 public sealed record CancelProgram(PartialDate CancelledOn, string Reason) : IValidatable
@@ -306,30 +306,4 @@ public static class PeaceProgramDecisions
     private static string Text<T>(T? value) where T : struct, Enum => value is null ? "" : JsonFilter.Text(value.Value);
 
     private static string Text<T>(T value) where T : struct, Enum => Text((T?)value);
-}
-
-internal static class NoteCheck
-{
-    public static IEnumerable<FieldError> Optional(string? text, string field, int maxLength = 1000)
-    {
-        if (text is not null && text.Length > maxLength) yield return new(field, $"Must be at most {maxLength} characters.");
-    }
-}
-
-internal static class MoneyCheck
-{
-    public static IEnumerable<FieldError> Positive(Money? money, string field) => Of(money, field, Check.Positive);
-
-    public static IEnumerable<FieldError> NotNegative(Money? money, string field) => Of(money, field, Check.NotNegative);
-
-    private static IEnumerable<FieldError> Of(Money? money, string field, Func<decimal, string, IEnumerable<FieldError>> amount)
-    {
-        if (money is null)
-        {
-            yield return new(field, "Is required.");
-            yield break;
-        }
-        foreach (var error in amount(money.Amount, $"{field}.amount")) yield return error;
-        if (money.Currency.Value is null) yield return new($"{field}.currency", "Is required.");
-    }
 }

@@ -1,3 +1,5 @@
+using Diplomacy.ServiceDefaults.Domain;
+
 namespace Diplomacy.ServiceDefaults.Http;
 
 /// <summary>
@@ -44,5 +46,29 @@ public static class Check
     public static IEnumerable<FieldError> NotEmpty<T>(IReadOnlyCollection<T>? values, string field)
     {
         if (values is null || values.Count == 0) yield return new(field, "Must name at least one.");
+    }
+
+    /// <summary>Optional text: absent is fine, present must fit.</summary>
+    public static IEnumerable<FieldError> MaxLength(string? value, string field, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength) yield return new(field, $"Must be at most {maxLength} characters.");
+    }
+
+    /// <summary>A required amount of money, greater than zero, with its currency.</summary>
+    public static IEnumerable<FieldError> PositiveMoney(Money? money, string field) => OfMoney(money, field, Positive);
+
+    /// <summary>A required amount of money, zero or more, with its currency.</summary>
+    public static IEnumerable<FieldError> NotNegativeMoney(Money? money, string field) => OfMoney(money, field, NotNegative);
+
+    private static IEnumerable<FieldError> OfMoney(Money? money, string field, Func<decimal, string, IEnumerable<FieldError>> amount)
+    {
+        // JSON binding leaves a missing object null, and a missing currency default.
+        if (money is null)
+        {
+            yield return new(field, "Is required.");
+            yield break;
+        }
+        foreach (var error in amount(money.Amount, $"{field}.amount")) yield return error;
+        if (money.Currency.Value is null) yield return new($"{field}.currency", "Is required.");
     }
 }

@@ -56,9 +56,6 @@ public sealed class PolicyAdoptedWithProcurementIntentConsumer(IDocumentStore st
             Note: $"Policy {message.AdoptionLevel} in sector {message.Sector} with intent to procure"
                 + (string.IsNullOrWhiteSpace(message.Evidence) ? "." : $"; evidence: {message.Evidence}"));
 
-        session.SetHeader(EventMetadata.CommandHeader, nameof(PolicyAdoptedWithProcurementIntent));
-        session.SetHeader(EventMetadata.DepartmentHeader, "none");
-        session.SetHeader(EventMetadata.ClientHeader, "exchanges");
         session.Events.StartStream<ExportProject>(id, ExportProjectDecisions.Decide(command));
     }
 }

@@ -1,14 +1,16 @@
 using System.Diagnostics;
+using System.Reflection;
 using Diplomacy.ServiceDefaults.Messaging;
 using Diplomacy.ServiceDefaults.Security;
 using Marten;
+using MassTransit;
 using Microsoft.AspNetCore.Http;
 
 namespace Diplomacy.ServiceDefaults.EventStore;
 
 /// <summary>
-/// Stamps who and why on every event a request appends: the user, their department and API client,
-/// the trace it belongs to (correlation) and the command that caused it (causation).
+/// Stamps who and why on every event a request or a message appends: the user, their department and API client,
+/// the trace it belongs to (correlation) and the command or message that caused it (causation).
 /// </summary>
 public static class EventMetadata
 {
@@ -32,4 +34,25 @@ public static class EventMetadata
         session.CausationId = $"{command}:{http.TraceIdentifier}";
         if (activity?.Id is { } traceParent) session.SetHeader(OutboxRelay.TraceParentHeader, traceParent);
     }
+
+    /// <summary>
+    /// For events a consumer appends: no user or department sent it, the publishing service (named by the contract's
+    /// <c>[MessageUrn("diplomacy:{service}:...")]</c>) is the client, and the message id is the cause.
+    /// </summary>
+    public static void Stamp(IDocumentSession session, ConsumeContext context, Type message)
+    {
+        session.LastModifiedBy = $"message:{message.Name}";
+        session.SetHeader(DepartmentHeader, "none");
+        session.SetHeader(ClientHeader, PublisherOf(message));
+        session.SetHeader(CommandHeader, message.Name);
+
+        // The consumer's span joined the trace of the command that published the message (the relay carries it).
+        var activity = Activity.Current;
+        session.CorrelationId = activity?.TraceId.ToString() ?? context.CorrelationId?.ToString("N");
+        session.CausationId = context.MessageId?.ToString();
+        if (activity?.Id is { } traceParent) session.SetHeader(OutboxRelay.TraceParentHeader, traceParent);
+    }
+
+    private static string PublisherOf(Type message) =>
+        message.GetCustomAttribute<MessageUrnAttribute>()?.Urn.ToString().Split(':') is [_, _, "diplomacy", var service, ..] ? service : "none";
 }

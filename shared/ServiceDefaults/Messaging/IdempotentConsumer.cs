@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.EventStore;
 using Marten;
 using MassTransit;
 
@@ -25,9 +26,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<HandledMessage>(handledId, context.CancellationToken) is not null) return;
 
-        session.CorrelationId = context.CorrelationId?.ToString();
-        session.CausationId = messageId.ToString();
-        session.LastModifiedBy = $"message:{typeof(TMessage).Name}";
+        EventMetadata.Stamp(session, context, typeof(TMessage));
 
         await Handle(context.Message, session, context);
         session.Insert(new HandledMessage { Id = handledId, HandledAt = DateTimeOffset.UtcNow });

@@ -117,6 +117,9 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
         var @event = Assert.Single(await session.Events.FetchStreamAsync(ExportProjectEndpoints.LeadIdFor(exchange)));
         Assert.Equal(messageId.ToString(), @event.CausationId);
         Assert.Equal("message:PolicyAdoptedWithProcurementIntent", @event.UserName);
+        // Stamped by the shared consumer: the publishing service is the client, the message type the command.
+        Assert.Equal(("none", "exchanges", "PolicyAdoptedWithProcurementIntent"),
+            (@event.Headers?["department"]?.ToString(), @event.Headers?["client"]?.ToString(), @event.Headers?["command"]?.ToString()));
     }
 
     [Fact]

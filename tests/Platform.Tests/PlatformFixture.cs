@@ -14,9 +14,9 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    /// <summary>How long each process may take to answer /health/ready: 60 s, or DIPLOMACY_PLATFORM_READY_SECONDS.</summary>
+    /// <summary>How long each process may take to answer /health/ready: 180 s (a loaded CI machine), or DIPLOMACY_PLATFORM_READY_SECONDS.</summary>
     public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(
-        int.TryParse(Environment.GetEnvironmentVariable("DIPLOMACY_PLATFORM_READY_SECONDS"), out var seconds) && seconds > 0 ? seconds : 60);
+        int.TryParse(Environment.GetEnvironmentVariable("DIPLOMACY_PLATFORM_READY_SECONDS"), out var seconds) && seconds > 0 ? seconds : 180);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly List<PlatformProcess> _processes = [];

@@ -72,7 +72,7 @@ public static class ExchangeDecisions
             var ends = state.Activities.Count(a => a.Kind == ActivityKind.SecondmentEnd);
             Rule.Require(starts > ends, "A secondment can only end after one started and has not ended yet.");
         }
-        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        var note = command.Note.TrimOrNull();
         return [new ActivityDelivered(command.Kind, command.DeliveredOn, command.Participants, note)];
     }
 
@@ -103,7 +103,7 @@ public static class ExchangeDecisions
             Rule.Require(state.PolicyIds.Count == 1, "This exchange shares several policies: name the policy the outcome is about.");
             policyId = state.PolicyIds[0];
         }
-        var evidence = string.IsNullOrWhiteSpace(command.Evidence) ? null : command.Evidence.Trim();
+        var evidence = command.Evidence.TrimOrNull();
         return [new OutcomeReported(policyId, command.AdoptionLevel, command.IntendsToProcure, command.ReportedOn, evidence)];
     }
 
@@ -112,7 +112,7 @@ public static class ExchangeDecisions
         RequireOpen(state);
         Rule.Require(state.Outcomes.Count > 0, "No evaluation before an outcome was reported.");
         Rule.Require(state.Evaluation is null, $"The exchange was already evaluated on {state.Evaluation?.EvaluatedOn}.");
-        var notes = string.IsNullOrWhiteSpace(command.Notes) ? null : command.Notes.Trim();
+        var notes = command.Notes.TrimOrNull();
         return [new ExchangeEvaluated(command.Score, command.EvaluatedOn, notes)];
     }
 
@@ -147,15 +147,14 @@ public static class ExchangeDecisions
     /// <summary>Nothing changes after closing or cancelling.</summary>
     private static void RequireNotFinished(Exchange state)
     {
-        Rule.Require(state.Status != ExchangeStatus.Closed, $"The exchange was closed on {state.ClosedOn}; nothing can change it any more.");
-        Rule.Require(state.Status != ExchangeStatus.Cancelled, $"The exchange was cancelled on {state.CancelledOn}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.Status == ExchangeStatus.Closed, $"The exchange was closed on {state.ClosedOn}");
+        Rule.RequireNotFinished(state.Status == ExchangeStatus.Cancelled, $"The exchange was cancelled on {state.CancelledOn}");
     }
 
     /// <summary>Neither finished nor suspended: a suspended exchange can only be resumed or cancelled.</summary>
     private static void RequireOpen(Exchange state)
     {
         RequireNotFinished(state);
-        Rule.Require(state.Status != ExchangeStatus.Suspended,
-            $"The exchange is suspended since {state.SuspendedOn}; resume it first (or cancel it).");
+        Rule.RequireNotSuspended(state.Status == ExchangeStatus.Suspended, "The exchange", state.SuspendedOn, "resume it first (or cancel it)");
     }
 }

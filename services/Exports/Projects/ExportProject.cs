@@ -108,6 +108,13 @@ public sealed record ExportProject : IAggregate<ExportProject, IExportProjectEve
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
+
+    /// <summary>
+    /// The stream of the lead a policy-sharing exchange gave: one id per exchange makes "one lead per exchange"
+    /// a guarantee of the database, however often the adoption is delivered or posted.
+    /// </summary>
+    public static Guid LeadIdFor(Guid exchangeId) => DeterministicGuid.Create("export-lead", exchangeId.ToString());
+
     public ExportStatus Status { get; init; }
     public string Solution { get; init; } = "";
     public string ClientCity { get; init; } = "";

@@ -16,7 +16,7 @@ public static class ExportProjectDecisions
             command.ExchangeId,
             command.PolicyId,
             command.EstimatedValue,
-            Clean(command.Note)),
+            command.Note.TrimOrNull()),
     ];
 
     public static IExportProjectEvent[] Decide(ExportProject state, QualifyLead command)
@@ -24,7 +24,7 @@ public static class ExportProjectDecisions
         RequireActive(state);
         Rule.Require(state.Status == ExportStatus.Lead, $"Only a lead can be qualified; this project is {Stage(state)}.");
         NotBefore(command.QualifiedOn, state.IdentifiedOn, "the lead was identified");
-        return [new LeadQualified(command.QualifiedOn, Clean(command.Note))];
+        return [new LeadQualified(command.QualifiedOn, command.Note.TrimOrNull())];
     }
 
     public static IExportProjectEvent[] Decide(ExportProject state, CommissionFeasibilityStudy command)
@@ -35,7 +35,7 @@ public static class ExportProjectDecisions
         Rule.Require(!state.Studies.Any(s => s.Kind == command.Kind && s.CompletedOn is null),
             $"A {JsonFilter.Text(command.Kind)} study is already under way.");
         NotBefore(command.CommissionedOn, state.IdentifiedOn, "the lead was identified");
-        return [new FeasibilityStudyCommissioned(command.Kind, command.CommissionedOn, Clean(command.Note))];
+        return [new FeasibilityStudyCommissioned(command.Kind, command.CommissionedOn, command.Note.TrimOrNull())];
     }
 
     public static IExportProjectEvent[] Decide(ExportProject state, CompleteFeasibilityStudy command)
@@ -44,7 +44,7 @@ public static class ExportProjectDecisions
         var open = state.Studies.FirstOrDefault(s => s.Kind == command.Kind && s.CompletedOn is null);
         Rule.Require(open is not null, $"No {JsonFilter.Text(command.Kind)} study was commissioned and left open.");
         NotBefore(command.CompletedOn, open!.CommissionedOn, "the study was commissioned");
-        return [new FeasibilityStudyCompleted(command.Kind, command.Result, command.CompletedOn, Clean(command.Summary))];
+        return [new FeasibilityStudyCompleted(command.Kind, command.Result, command.CompletedOn, command.Summary.TrimOrNull())];
     }
 
     /// <summary>Financing can be arranged at any stage until the project is over, also while it is suspended.</summary>
@@ -52,7 +52,7 @@ public static class ExportProjectDecisions
     {
         RequireNotOver(state);
         return [new FinancingSourceAdded(
-            command.Source, command.Instrument, command.Amount, command.Committed ?? true, command.ArrangedOn, Clean(command.Note))];
+            command.Source, command.Instrument, command.Amount, command.Committed ?? true, command.ArrangedOn, command.Note.TrimOrNull())];
     }
 
     /// <summary>A tender can be answered without a formal qualification, so a lead can go straight to a proposal.</summary>
@@ -63,7 +63,7 @@ public static class ExportProjectDecisions
         Rule.Require(state.Status is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility,
             $"A proposal is submitted before a contract; this project is {Stage(state)}.");
         NotBefore(command.SubmittedOn, state.IdentifiedOn, "the lead was identified");
-        return [new ProposalSubmitted(command.Value, command.SubmittedOn, Clean(command.Note))];
+        return [new ProposalSubmitted(command.Value, command.SubmittedOn, command.Note.TrimOrNull())];
     }
 
     public static IExportProjectEvent[] Decide(ExportProject state, SelectPreferredBidder command)
@@ -71,7 +71,7 @@ public static class ExportProjectDecisions
         RequireActive(state);
         Rule.Require(state.Status == ExportStatus.Proposed, $"A preferred bidder is selected after a proposal; this project is {Stage(state)}.");
         NotBefore(command.SelectedOn, state.ProposalSubmittedOn, "the proposal was submitted");
-        return [new PreferredBidderSelected(command.SelectedOn, Clean(command.Note))];
+        return [new PreferredBidderSelected(command.SelectedOn, command.Note.TrimOrNull())];
     }
 
     /// <summary>No contract without a submitted proposal.</summary>
@@ -110,7 +110,7 @@ public static class ExportProjectDecisions
         Rule.Require(!state.IsTerminal, $"No payment can be received after the project is closed ({Stage(state)}).");
         Rule.Require(state.ContractSignedOn is not null, "Payments are received under a signed contract; none is signed yet.");
         NotBefore(command.ReceivedOn, state.ContractSignedOn, "the contract was signed");
-        return [new PaymentReceived(command.Amount, command.ReceivedOn, Clean(command.Note))];
+        return [new PaymentReceived(command.Amount, command.ReceivedOn, command.Note.TrimOrNull())];
     }
 
     /// <summary>Handing over implements the contract too, so it needs the same financing coverage as a milestone.</summary>
@@ -147,7 +147,7 @@ public static class ExportProjectDecisions
             "A post-evaluation is recorded for a system that was handed over.");
         Rule.Require(state.PostEvaluation is null, $"A post-evaluation was already recorded on {state.PostEvaluation?.EvaluatedOn}.");
         NotBefore(command.EvaluatedOn, state.HandedOverOn, "the system was handed over");
-        return [new PostEvaluationRecorded(command.Rating, command.EvaluatedOn, Clean(command.Summary))];
+        return [new PostEvaluationRecorded(command.Rating, command.EvaluatedOn, command.Summary.TrimOrNull())];
     }
 
     public static IExportProjectEvent[] Decide(ExportProject state, LinkFollowOnProject command)
@@ -157,7 +157,7 @@ public static class ExportProjectDecisions
         Rule.Require(state.ContractSignedOn is not null, "A follow-on project follows a signed contract; none is signed yet.");
         Rule.Require(command.FollowOnProjectId != state.Id, "A project cannot be its own follow-on.");
         Rule.Require(!state.FollowOnProjects.Contains(command.FollowOnProjectId), "That follow-on project is already linked.");
-        return [new FollowOnProjectLinked(command.FollowOnProjectId, Clean(command.Note))];
+        return [new FollowOnProjectLinked(command.FollowOnProjectId, command.Note.TrimOrNull())];
     }
 
     /// <summary>An export is lost before its contract; after that it can only be cancelled.</summary>
@@ -168,7 +168,7 @@ public static class ExportProjectDecisions
         Rule.Require(stage is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility
                 or ExportStatus.Proposed or ExportStatus.PreferredBidder,
             "A project is lost before its contract is signed; a signed one can only be cancelled.");
-        return [new ExportLost(command.LostOn, command.Reason.Trim(), Clean(command.Winner))];
+        return [new ExportLost(command.LostOn, command.Reason.Trim(), command.Winner.TrimOrNull())];
     }
 
     public static IExportProjectEvent[] Decide(ExportProject state, CancelExport command)
@@ -207,20 +207,17 @@ public static class ExportProjectDecisions
     }
 
     private static void RequireNotOver(ExportProject state) =>
-        Rule.Require(!state.IsTerminal, $"The project is {Stage(state)}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.IsTerminal, $"The project is {Stage(state)}");
 
     /// <summary>Not over and not suspended.</summary>
     private static void RequireActive(ExportProject state)
     {
         RequireNotOver(state);
-        Rule.Require(state.Status != ExportStatus.Suspended,
-            $"The project is suspended since {state.SuspendedOn}; resume it first.");
+        Rule.RequireNotSuspended(state.Status == ExportStatus.Suspended, "The project", state.SuspendedOn);
     }
 
     private static void NotBefore(PartialDate date, PartialDate? earlier, string what) =>
         Rule.Require(earlier is null || !date.IsCertainlyBefore(earlier), $"{date} is before {what} ({earlier}).");
 
     private static string Stage(ExportProject state) => JsonFilter.Text(state.Status);
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -91,6 +91,9 @@ public sealed record Membership : IAggregate<Membership, IMembershipEvent>
     public IReadOnlyList<Hosting> Hostings { get; init; } = [];
     public IReadOnlyList<AnnualFee> Fees { get; init; } = [];
 
+    /// <summary>The membership stream of a network. One id per network makes "no two memberships of one network" a database guarantee.</summary>
+    public static Guid StreamIdFor(Guid networkId) => DeterministicGuid.Create("membership", networkId.ToString());
+
     public static Membership? Fold(Membership? state, IMembershipEvent @event) => (state, @event) switch
     {
         (null, MembershipApplied e) => new Membership

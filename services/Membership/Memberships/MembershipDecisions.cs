@@ -26,7 +26,7 @@ public static class MembershipDecisions
         RequireActive(state, "take up a role");
         Rule.Require(!state.Roles.Any(term => term.Role == command.Role && term.TermStart == command.TermStart),
             $"A term as {command.Role} starting {command.TermStart} is already recorded.");
-        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        var note = command.Note.TrimOrNull();
         return [new RoleElected(command.Role, command.TermStart, command.TermEnd, note)];
     }
 
@@ -86,7 +86,7 @@ public static class MembershipDecisions
     {
         Rule.Require(state.Status is MembershipStatus.Applied or MembershipStatus.Active or MembershipStatus.Lapsed,
             $"Only an application, an active or a lapsed membership can be withdrawn; this membership is {Describe(state.Status)}.");
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        var reason = command.Reason.TrimOrNull();
         return [new MembershipWithdrawn(command.WithdrawnOn, reason)];
     }
 

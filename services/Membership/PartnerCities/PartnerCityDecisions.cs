@@ -80,11 +80,10 @@ public static class PartnerCityDecisions
     public static IPartnerCityEvent[] Decide(PartnerCity state, TerminateTie command)
     {
         RequireNotTerminated(state);
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        var reason = command.Reason.TrimOrNull();
         return [new TieTerminated(command.TerminatedOn, reason)];
     }
 
     private static void RequireNotTerminated(PartnerCity state) =>
-        Rule.Require(state.Status != PartnerCityStatus.Terminated,
-            $"The tie was terminated on {state.TerminatedOn}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.Status == PartnerCityStatus.Terminated, $"The tie was terminated on {state.TerminatedOn}");
 }

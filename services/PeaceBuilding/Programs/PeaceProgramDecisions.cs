@@ -23,7 +23,7 @@ public static class PeaceProgramDecisions
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, RecordConsultation command)
     {
         RequireOpen(state);
-        return [new GovernmentConsulted(command.Ministry.Trim(), command.ConsultedOn, command.Outcome, Trim(command.Note))];
+        return [new GovernmentConsulted(command.Ministry.Trim(), command.ConsultedOn, command.Outcome, command.Note.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, DecideContactApproval command)
@@ -33,14 +33,14 @@ public static class PeaceProgramDecisions
         Rule.Require(partner.Contact != command.Decision || partner.ContactDecidedOn != command.DecidedOn,
             $"Contact with {partner.Name} was already {Text(command.Decision)} on {command.DecidedOn}.");
         return command.Decision == ContactDecision.Granted
-            ? [new ContactApprovalGranted(partner.Name, command.DecidedOn, Trim(command.Note))]
-            : [new ContactApprovalDenied(partner.Name, command.DecidedOn, Trim(command.Note))];
+            ? [new ContactApprovalGranted(partner.Name, command.DecidedOn, command.Note.TrimOrNull())]
+            : [new ContactApprovalDenied(partner.Name, command.DecidedOn, command.Note.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, AssessRisk command)
     {
         RequireOpen(state);
-        return [new RiskAssessed(command.Level, command.Screening, command.AssessedOn, Trim(command.Note))];
+        return [new RiskAssessed(command.Level, command.Screening, command.AssessedOn, command.Note.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, ApproveProgram command)
@@ -59,7 +59,7 @@ public static class PeaceProgramDecisions
             .ToList();
         Rule.Require(withoutContact.Count == 0,
             $"Every partner in the DPRK needs a granted contact approval before the program is approved; missing for: {string.Join(", ", withoutContact)}.");
-        return [new ProgramApproved(command.ApprovedOn, Trim(command.ApprovedBy))];
+        return [new ProgramApproved(command.ApprovedOn, command.ApprovedBy.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, AllocateFunds command)
@@ -73,7 +73,7 @@ public static class PeaceProgramDecisions
         RequireOpen(state);
         var partner = RequirePartner(state, command.Partner);
         Rule.Require(partner.AgreementSignedOn is null, $"An agreement with {partner.Name} was already signed on {partner.AgreementSignedOn}.");
-        return [new PartnerAgreementSigned(partner.Name, command.SignedOn, Trim(command.Title))];
+        return [new PartnerAgreementSigned(partner.Name, command.SignedOn, command.Title.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, RecordDelivery command)
@@ -108,7 +108,7 @@ public static class PeaceProgramDecisions
         RequireOpen(state);
         Rule.Require(state.Status != ProgramStatus.Suspended,
             $"The program is already suspended (since {state.CurrentSuspension?.SuspendedOn}).");
-        return [new ProgramSuspended(command.Reason, command.SuspendedOn, Trim(command.Note))];
+        return [new ProgramSuspended(command.Reason, command.SuspendedOn, command.Note.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, ResumeProgram command)
@@ -117,7 +117,7 @@ public static class PeaceProgramDecisions
         Rule.Require(state.Status == ProgramStatus.Suspended, "Only a suspended program can be resumed.");
         var since = state.CurrentSuspension!.SuspendedOn;
         Rule.Require(!command.ResumedOn.IsCertainlyBefore(since), $"The program cannot resume before it was suspended ({since}).");
-        return [new ProgramResumed(command.ResumedOn, Trim(command.Note))];
+        return [new ProgramResumed(command.ResumedOn, command.Note.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, SubmitBid command)
@@ -133,7 +133,7 @@ public static class PeaceProgramDecisions
         Rule.Require(state.Bid!.Outcome is null, $"The bid was already decided: {Text(state.Bid.Outcome)}.");
         Rule.Require(command.DecidedOn is null || !command.DecidedOn.IsCertainlyBefore(state.Bid.SubmittedOn),
             $"A bid cannot be decided before it was submitted ({state.Bid.SubmittedOn}).");
-        return [new BidOutcomeRecorded(command.Outcome, command.DecidedOn, Trim(command.Winner))];
+        return [new BidOutcomeRecorded(command.Outcome, command.DecidedOn, command.Winner.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, CompleteProgram command)
@@ -141,7 +141,7 @@ public static class PeaceProgramDecisions
         RequireOpen(state);
         Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be completed; resume or cancel it.");
         Rule.Require(state.Status == ProgramStatus.Approved, "Only an approved program can be completed.");
-        return [new ProgramCompleted(command.CompletedOn, Trim(command.Summary))];
+        return [new ProgramCompleted(command.CompletedOn, command.Summary.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, CancelProgram command)
@@ -158,15 +158,13 @@ public static class PeaceProgramDecisions
     }
 
     private static void RequireOpen(PeaceProgram state) =>
-        Rule.Require(!state.IsClosed, state.Status == ProgramStatus.Completed
-            ? $"The program was completed on {state.CompletedOn}; nothing can change it any more."
-            : $"The program was cancelled on {state.CancelledOn}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.IsClosed, state.Status == ProgramStatus.Completed
+            ? $"The program was completed on {state.CompletedOn}"
+            : $"The program was cancelled on {state.CancelledOn}");
 
     private static PartnerStanding RequirePartner(PeaceProgram state, string name) =>
         state.Partner(name) ?? throw new RuleViolation(
             $"'{name.Trim()}' is not a partner of this program (partners: {string.Join(", ", state.Partners.Select(p => p.Name))}).");
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Text<T>(T? value) where T : struct, Enum => value is null ? "" : JsonFilter.Text(value.Value);
 

@@ -85,8 +85,8 @@ public class ExportProjectDecisionTests
     public void The_lead_of_an_exchange_has_one_stream_id_per_exchange()
     {
         var exchange = Guid.NewGuid();
-        Assert.Equal(ExportProjectEndpoints.LeadIdFor(exchange), ExportProjectEndpoints.LeadIdFor(exchange));
-        Assert.NotEqual(ExportProjectEndpoints.LeadIdFor(exchange), ExportProjectEndpoints.LeadIdFor(Guid.NewGuid()));
+        Assert.Equal(ExportProject.LeadIdFor(exchange), ExportProject.LeadIdFor(exchange));
+        Assert.NotEqual(ExportProject.LeadIdFor(exchange), ExportProject.LeadIdFor(Guid.NewGuid()));
     }
 
     // ---- rule: no contract without a submitted proposal

@@ -76,49 +76,6 @@ public class PartnerCityDecisionTests
         Assert.Equal(D("1996-05"), tie.AgreementSignedOn);
     }
 
-    // ---- agreement
-
-    [Fact]
-    public void A_sister_tie_needs_council_approval_before_its_agreement_is_signed()
-    {
-        var violation = Assert.Throws<RuleViolation>(() => PartnerCityDecisions.Decide(ProposedSister(), new SignAgreement(D("1996-05"))));
-
-        Assert.Contains("council", violation.Message, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public void A_sister_tie_agreement_cannot_be_dated_before_the_council_approved_it()
-    {
-        Assert.Throws<RuleViolation>(() => PartnerCityDecisions.Decide(ProposedSister(AgreementApproved), new SignAgreement(D("1996-03"))));
-        Assert.Single(PartnerCityDecisions.Decide(ProposedSister(AgreementApproved), new SignAgreement(D("1996"))));
-    }
-
-    [Fact]
-    public void A_friendship_tie_needs_no_council_approval()
-    {
-        Assert.Equal(new AgreementSigned(D("2010")),
-            Single<AgreementSigned>(PartnerCityDecisions.Decide(ProposedFriendship(), new SignAgreement(D("2010")))));
-    }
-
-    // ---- memorandum of understanding
-
-    [Fact]
-    public void A_memorandum_of_understanding_can_be_signed_while_the_tie_is_proposed()
-    {
-        var signed = Single<MouSigned>(PartnerCityDecisions.Decide(ProposedSister(), new SignMou(D("1995-11"))));
-
-        Assert.Equal(new MouSigned(D("1995-11")), signed);
-        var tie = ProposedSister(signed);
-        Assert.Equal(D("1995-11"), tie.MouSignedOn);
-        Assert.Equal(PartnerCityStatus.Proposed, tie.Status);
-    }
-
-    [Fact]
-    public void A_memorandum_of_understanding_cannot_be_signed_twice()
-    {
-        Assert.Throws<RuleViolation>(() => PartnerCityDecisions.Decide(ProposedSister(new MouSigned(D("1995"))), new SignMou(D("1996"))));
-    }
-
     // ---- council approval
 
     [Fact]

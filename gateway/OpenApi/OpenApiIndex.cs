@@ -14,13 +14,19 @@ public static class OpenApiIndex
 
     public static IEndpointRouteBuilder MapOpenApiIndex(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/openapi", (IProxyStateLookup proxy) => TypedResults.Ok(new Index(
-            [.. proxy.GetRoutes()
-                .Select(route => route.Config)
-                .Where(route => route.Match.Path?.StartsWith("/openapi/", StringComparison.Ordinal) == true)
-                .Select(route => new Document(route.ClusterId!, route.Match.Path!))
-                .OrderBy(document => document.Url, StringComparer.Ordinal)])))
+        app.MapGet("/openapi", (IProxyStateLookup proxy) => TypedResults.Ok(new Index(Documents(proxy))))
             .WithName("OpenApiIndex");
         return app;
     }
+
+    /// <summary>Every service's document, by the routes that publish them.</summary>
+    public static IReadOnlyList<Document> Documents(IProxyStateLookup proxy) =>
+        [.. proxy.GetRoutes()
+            .Select(route => route.Config)
+            .Where(IsDocumentRoute)
+            .Select(route => new Document(route.ClusterId!, route.Match.Path!))
+            .OrderBy(document => document.Url, StringComparer.Ordinal)];
+
+    public static bool IsDocumentRoute(Yarp.ReverseProxy.Configuration.RouteConfig route) =>
+        route.Match.Path?.StartsWith("/openapi/", StringComparison.Ordinal) == true;
 }

@@ -1,3 +1,5 @@
+using Diplomacy.Gateway.OpenApi;
+
 namespace Diplomacy.Gateway.Proxy;
 
 public static class ProxyExtensions
@@ -7,7 +9,8 @@ public static class ProxyExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<ServiceAddressFilter>();
+            .AddConfigFilter<ServiceAddressFilter>()
+            .AddOpenApiServers();
         return builder;
     }
 

@@ -19,7 +19,7 @@ public static class SecurityAndServers
     public static Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken _)
     {
         document.Servers = [new OpenApiServer { Url = "/", Description = GatewayServerDescription }];
-        document.Info.Description ??= $"{document.Info.Title.Split(' ')[0]}: a service of the Seoul City Diplomacy Platform. Every " +
+        document.Info.Description ??= $"{(document.Info.Title ?? "This").Split(' ')[0]}: a service of the Seoul City Diplomacy Platform. Every " +
             "initiative is an event stream; commands answer the new state with its version as ETag, errors are RFC 9457 problem details.";
 
         document.Components ??= new OpenApiComponents();

@@ -18,7 +18,9 @@ public static class DomainSchemas
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken _)
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
-        if (type == typeof(PartialDate))
+        if (type.IsEnum)
+            schema.Type = JsonSchemaType.String; // written by name (camelCase); a bare enum leaves generators guessing
+        else if (type == typeof(PartialDate))
             AsString(schema, PartialDatePattern, "1996-04",
                 "A calendar date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD. The precision is kept.");
         else if (type == typeof(CountryCode))

@@ -81,8 +81,9 @@ public static partial class AsyncApiDocument
     private static JsonObject Message(ContractMessage message, string summary, ContractDocs docs)
     {
         var example = MessageExamples.For(message.Schema)!.AsObject();
+        // A string the documentation gives the values of ("sister" or "friendship") takes the first of them.
         foreach (var (property, value) in example.ToList())
-            if (value is JsonValue && docs.Parameter(message.Type, property) is { } text && FirstQuoted().Match(text) is { Success: true } quoted)
+            if (value is JsonValue && message.Schema["properties"]?[property]?["format"] is null && docs.Parameter(message.Type, property) is { } text && FirstQuoted().Match(text) is { Success: true } quoted)
                 example[property] = quoted.Groups[1].Value;
         return new JsonObject
         {

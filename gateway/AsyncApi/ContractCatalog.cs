@@ -50,21 +50,36 @@ public static class ContractCatalog
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .Select(Describe)];
 
-    private static ContractMessage Describe(Type type) => new(
-        type,
-        MessageUrn.ForTypeString(type),
-        ExchangeName(type),
-        SerializerOptions.GetJsonSchemaAsNode(type, ExporterOptions).AsObject());
-
-    private static readonly JsonSchemaExporterOptions ExporterOptions = new()
+    private static ContractMessage Describe(Type type)
     {
-        TreatNullObliviousAsNonNullable = true,
-        // The bus writes decimals with a converter of its own, which the exporter cannot see into: they are JSON numbers.
-        TransformSchemaNode = (context, node) =>
-            context.TypeInfo.Type == typeof(decimal) ? new JsonObject { ["type"] = "number" }
-            : context.TypeInfo.Type == typeof(decimal?) ? new JsonObject { ["type"] = new JsonArray("number", "null") }
-            : node,
-    };
+        var schema = SerializerOptions.GetJsonSchemaAsNode(type, ExporterOptions).AsObject();
+        schema["type"] = "object"; // a message is never null, though a reference type's schema allows it
+        DescribeDecimals(schema, type);
+        return new(type, MessageUrn.ForTypeString(type), ExchangeName(type), schema);
+    }
+
+    private static readonly JsonSchemaExporterOptions ExporterOptions = new() { TreatNullObliviousAsNonNullable = true };
+
+    /// <summary>
+    /// The bus writes decimals with a converter of its own, which the exporter cannot see into (it says <c>true</c>, any
+    /// value): they are JSON numbers.
+    /// </summary>
+    private static void DescribeDecimals(JsonObject schema, Type type)
+    {
+        if (schema["properties"] is not JsonObject properties) return;
+        foreach (var (name, node) in properties.ToList())
+        {
+            var clr = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+            if (clr is null) continue;
+            var element = clr.IsArray ? clr.GetElementType()
+                : clr.IsGenericType && clr.GetGenericArguments() is [var only] && typeof(System.Collections.IEnumerable).IsAssignableFrom(clr) ? only
+                : null;
+            if (clr == typeof(decimal)) properties[name] = new JsonObject { ["type"] = "number" };
+            else if (clr == typeof(decimal?)) properties[name] = new JsonObject { ["type"] = new JsonArray("number", "null") };
+            else if (element is not null && node?["items"] is JsonObject items) DescribeDecimals(items, element);
+            else if (node is JsonObject nested) DescribeDecimals(nested, clr);
+        }
+    }
 
     private static string ExchangeName(Type type) =>
         (string)typeof(IEntityNameFormatter).GetMethod(nameof(IEntityNameFormatter.FormatEntityName))!

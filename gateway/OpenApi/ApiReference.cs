@@ -19,10 +19,11 @@ public static class ApiReference
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .AddPreferredSecuritySchemes("bearer");
-            var documents = OpenApiIndex.Documents(http.RequestServices.GetRequiredService<IProxyStateLookup>());
-            foreach (var document in documents)
-                options.AddDocument(document.Service, document.Service, document.Url, isDefault: document.Service == "membership");
-            options.AddAsyncApiDocument("events", "Integration events (AsyncAPI)", AsyncApi.AsyncApiEndpoints.Path);
+            // Absolute: Scalar reads a path as relative to its own page.
+            var gateway = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            foreach (var document in OpenApiIndex.Documents(http.RequestServices.GetRequiredService<IProxyStateLookup>()))
+                options.AddDocument(document.Service, document.Service, gateway + document.Url, isDefault: document.Service == "membership");
+            options.AddAsyncApiDocument("events", "Integration events (AsyncAPI)", gateway + AsyncApi.AsyncApiEndpoints.Path);
         });
         return app;
     }

@@ -1,10 +1,9 @@
 using Scalar.AspNetCore;
-using Yarp.ReverseProxy;
 
 namespace Diplomacy.Gateway.OpenApi;
 
 /// <summary>
-/// <c>/api-docs</c>: Scalar's API reference over every service's OpenAPI document and the AsyncAPI document. Its script
+/// <c>/api-docs</c>: Scalar's API reference over every manifest service's OpenAPI document and the AsyncAPI document. Its script
 /// and styles are embedded in the package and served from here, so it works offline; reading it needs no token.
 /// </summary>
 public static class ApiReference
@@ -21,7 +20,7 @@ public static class ApiReference
                 .AddPreferredSecuritySchemes("bearer");
             // Absolute: Scalar reads a path as relative to its own page.
             var gateway = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-            foreach (var document in OpenApiIndex.Documents(http.RequestServices.GetRequiredService<IProxyStateLookup>()))
+            foreach (var document in OpenApiIndex.All)
                 options.AddDocument(document.Service, document.Service, gateway + document.Url, isDefault: document.Service == "membership");
             options.AddAsyncApiDocument("events", "Integration events (AsyncAPI)", gateway + AsyncApi.AsyncApiEndpoints.Path);
         });

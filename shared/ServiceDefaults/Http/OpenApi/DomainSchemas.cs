@@ -19,7 +19,13 @@ public static class DomainSchemas
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
         if (type.IsEnum)
-            schema.Type = JsonSchemaType.String; // written by name (camelCase); a bare enum leaves generators guessing
+        {
+            // Written by name (camelCase); a bare enum leaves generators guessing. A nullable one says so by its type,
+            // not by a null among the names, which OpenAPI 3.0 tools reject.
+            var nullable = schema.Enum?.Any(value => value is null) == true;
+            schema.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            schema.Enum = schema.Enum?.Where(value => value is not null).ToList();
+        }
         else if (type == typeof(PartialDate))
             AsString(schema, PartialDatePattern, "1996-04",
                 "A calendar date known to the year, the month or the day: YYYY, YYYY-MM or YYYY-MM-DD. The precision is kept.");

@@ -54,6 +54,12 @@ if ! dotnet build "$REPO_ROOT/Diplomacy.slnx" -c Release -nologo -v q; then
     finish 0 1 1
 fi
 
+# The npm linters (Redocly, Spectral, @asyncapi/cli) that Platform.Tests runs over every served API document.
+if ! "$REPO_ROOT/deploy/lint-api.sh" --install; then
+    echo "could not install the API linters (deploy/lint-api.sh --install)" >&2
+    finish 0 1 1
+fi
+
 # Test projects, optionally narrowed by name substrings.
 projects=()
 shopt -s nullglob

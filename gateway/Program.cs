@@ -1,3 +1,4 @@
+using Diplomacy.Gateway.AsyncApi;
 using Diplomacy.Gateway.Audit;
 using Diplomacy.Gateway.Health;
 using Diplomacy.Gateway.OpenApi;
@@ -21,6 +22,8 @@ app.UseGatewayHeadersAndBodyLimit(); // security headers on every response; 413 
 app.UseServiceDefaults(afterAuthentication: a => a.UseRateLimiter());
 app.MapServiceHealth();             // GET /health/services (anonymous, like /health/*)
 app.MapOpenApiIndex();              // GET /openapi; the documents themselves are proxied routes
+app.MapAsyncApi();                  // GET /asyncapi.json, generated from shared/Contracts
+app.MapApiReference();              // GET /api-docs: Scalar over every document, offline, no token
 app.MapAuditDoor();                 // GET /api/audit/initiatives/{id} (auditor, admin)
 app.MapDownstreamServices();        // /api/{service}/..., 503/504 problem details when a service cannot answer
 

@@ -21,4 +21,10 @@ public static class OpenApiIndex
         app.MapGet("/openapi", () => TypedResults.Ok(Documents)).WithName("OpenApiIndex");
         return app;
     }
+
+    /// <summary>Every manifest service's document.</summary>
+    public static IReadOnlyList<Document> All => Documents.Documents;
+
+    public static bool IsDocumentRoute(Yarp.ReverseProxy.Configuration.RouteConfig route) =>
+        route.Match.Path?.StartsWith("/openapi/", StringComparison.Ordinal) == true;
 }

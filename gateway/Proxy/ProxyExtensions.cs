@@ -1,3 +1,4 @@
+using Diplomacy.Gateway.OpenApi;
 using Diplomacy.ServiceDefaults.Manifest;
 using Yarp.ReverseProxy.Configuration;
 
@@ -13,7 +14,8 @@ public static class ProxyExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromMemory(Routes(ServiceManifest.Services), Clusters(ServiceManifest.Services))
-            .AddConfigFilter<ServiceAddressFilter>();
+            .AddConfigFilter<ServiceAddressFilter>()
+            .AddOpenApiServers();
         return builder;
     }
 

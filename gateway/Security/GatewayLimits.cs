@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Diplomacy.Gateway.OpenApi;
 using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -87,6 +88,10 @@ public static class GatewayLimits
         return app;
     }
 
+    // The API reference is a page: its own script and styles (some inline), the documents from here; nothing from elsewhere.
+    private const string ApiReferencePolicy = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+
     // Static, with the context as state: registering it allocates no closure per request.
     private static readonly Func<object, Task> AddSecurityHeaders = state =>
     {
@@ -95,7 +100,7 @@ public static class GatewayLimits
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ApiReference.Path) ? ApiReferencePolicy : "default-src 'none'; frame-ancestors 'none'";
         if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         return Task.CompletedTask;
     };

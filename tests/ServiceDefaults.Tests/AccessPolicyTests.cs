@@ -32,6 +32,9 @@ public sealed class AccessPolicyTests
     [InlineData("GET", "/openapi")]
     [InlineData("GET", "/openapi/membership.json")]
     [InlineData("GET", "/metrics")]
+    [InlineData("GET", "/api-docs/")]
+    [InlineData("GET", "/api-docs/scalar.js")]
+    [InlineData("GET", "/asyncapi.json")]
     public void Health_openapi_and_metrics_are_open_to_anyone(string method, string path) =>
         Assert.Equal(Access.Allowed, Decide(method, path, Anonymous));
 
@@ -43,6 +46,8 @@ public sealed class AccessPolicyTests
     [InlineData("GET", "/healthz")]
     [InlineData("GET", "/openapix")]
     [InlineData("GET", "/metricsx")]
+    [InlineData("GET", "/api-docsx")]
+    [InlineData("GET", "/asyncapi.jsonx")]
     public void Everything_else_needs_a_token(string method, string path) =>
         Assert.Equal(Access.Unauthenticated, Decide(method, path, Anonymous));
 

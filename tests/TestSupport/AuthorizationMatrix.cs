@@ -20,7 +20,8 @@ public sealed record MatrixRoute(string Method, string Path, string Pattern)
 
     /// <summary>Open to anyone: health, OpenAPI and the Prometheus scrape endpoint.</summary>
     public bool IsOpen => Pattern.StartsWith("/health", StringComparison.OrdinalIgnoreCase) || Pattern.StartsWith("/openapi", StringComparison.OrdinalIgnoreCase)
-                          || Pattern.Equals("/metrics", StringComparison.OrdinalIgnoreCase);
+                          || Pattern.Equals("/metrics", StringComparison.OrdinalIgnoreCase)
+                          || Pattern.StartsWith("/api-docs", StringComparison.OrdinalIgnoreCase) || Pattern.Equals("/asyncapi.json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>History, verification, export and replay: for auditors. Decided here from the route, independently of the policy code.</summary>
     public bool IsAudit =>

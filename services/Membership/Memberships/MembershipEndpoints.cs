@@ -11,7 +11,7 @@ public static class MembershipEndpoints
     public static void MapMemberships(this IEndpointRouteBuilder app)
     {
         var memberships = app.MapGroup("/api/membership/memberships").WithTags("Memberships");
-        memberships.MapPost("", Apply).WithName(nameof(ApplyForMembership)).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        memberships.MapPost("", Apply).WithName(nameof(ApplyForMembership)).Produces<MembershipState>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         memberships.MapCommand<MembershipState, AcceptMembership>("acceptance", MembershipDecisions.Decide);
         memberships.MapCommand<MembershipState, ElectRole>("roles", MembershipDecisions.Decide);
         memberships.MapCommand<MembershipState, EndRoleTerm>("role-term-end", MembershipDecisions.Decide);

@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.Http.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -6,16 +7,19 @@ namespace Diplomacy.ServiceDefaults.Http;
 public static class OpenApiDefaults
 {
     /// <summary>
-    /// The service's OpenAPI document, without a server address: callers read it through the gateway, and an
-    /// address inside the cluster would send their clients around the gateway.
+    /// The service's OpenAPI document (3.0, which client generators read best), with the gateway as its server, the bearer
+    /// scheme, the domain's value types as patterned strings, and what every command shares (see <see cref="OperationConventions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddApiDocument(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Servers?.Clear();
-            return Task.CompletedTask;
-        }));
+            options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+            options.AddSchemaTransformer(DomainSchemas.TransformAsync);
+            options.AddDocumentTransformer(SecurityAndServers.TransformAsync);
+            options.AddDocumentTransformer(OperationConventions.TransformAsync);
+            options.AddDocumentTransformer(NullableReferences.TransformAsync);
+        });
         return builder;
     }
 }

@@ -38,7 +38,7 @@ public static class PlatformClaims
 /// The one decision every service and the gateway take for every request, from its method, path and query alone, so that
 /// no endpoint can be forgotten:
 /// <list type="bullet">
-/// <item><c>/health/*</c>, <c>/openapi/*</c> and the Prometheus scrape endpoint <c>/metrics</c> are open to anyone
+/// <item><c>/health/*</c>, <c>/openapi/*</c>, the API reference <c>/api-docs</c>, <c>/asyncapi.json</c> and the Prometheus scrape endpoint <c>/metrics</c> are open to anyone
 /// (scraped from inside the cluster; keep it off a public ingress);</item>
 /// <item>everything else needs a valid token (else 401);</item>
 /// <item>reading history, verifying, exporting and replaying (<c>.../history</c>, <c>.../verify</c>, <c>/api/{service}/audit/**</c>,
@@ -51,7 +51,8 @@ public static class PlatformClaims
 public static class AccessPolicy
 {
     public static bool IsAnonymous(string path) =>
-        IsUnder(path, "/health") || IsUnder(path, "/openapi") || IsUnder(path, TelemetryExtensions.MetricsPath);
+        IsUnder(path, "/health") || IsUnder(path, "/openapi") || IsUnder(path, TelemetryExtensions.MetricsPath)
+        || IsUnder(path, "/api-docs") || IsUnder(path, "/asyncapi.json");
 
     /// <param name="method">The HTTP method.</param>
     /// <param name="path">The request path, without the query ("/api/membership/networks").</param>

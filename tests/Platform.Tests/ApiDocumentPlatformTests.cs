@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Diplomacy.ServiceDefaults.Manifest;
+
+namespace Diplomacy.Platform.Tests;
+
+/// <summary>
+/// Every document the gateway publishes, as an integrator reads it (no token): what generators need is in it, and the
+/// linters of deploy/lint-api.sh (Redocly recommended, Spectral spectral:oas, @asyncapi/cli) find no error in it.
+/// </summary>
+[Collection("platform")]
+public sealed class ApiDocumentPlatformTests(PlatformFixture platform)
+{
+    private static readonly TimeSpan LintDeadline = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task Every_operation_has_security_servers_summaries_problems_and_commands_their_versions()
+    {
+        var documents = await FetchAsync();
+        Assert.Equal(ServiceManifest.Services.Select(s => s.Route).Append("asyncapi").Order(), documents.Keys.Order());
+        foreach (var (route, document) in documents.Where(d => d.Key != "asyncapi"))
+        {
+            Assert.Equal(platform.Gateway.BaseAddress!.GetLeftPart(UriPartial.Authority), (string?)document["servers"]![0]!["url"]);
+            Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["bearer"]!["scheme"]);
+            Assert.NotNull(document["security"]![0]!["bearer"]);
+
+            foreach (var (path, item) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var where = $"{route}: {method} {path}";
+                Assert.False(string.IsNullOrWhiteSpace((string?)operation!["summary"]), $"{where} has no summary");
+                Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]), $"{where} has no description");
+                var responses = operation["responses"]!.AsObject();
+                foreach (var status in new[] { "401", "403", "429" })
+                    Assert.True(responses.ContainsKey(status), $"{where} does not describe {status}");
+                if (method != "post" || !path.Contains("{id}", StringComparison.Ordinal) || operation["requestBody"] is null) continue;
+
+                Assert.Contains(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "If-Match" && (string?)p["in"] == "header");
+                foreach (var status in new[] { "400", "404", "409", "412", "413" })
+                    Assert.True(responses.ContainsKey(status), $"{where} does not describe {status}");
+                Assert.NotNull(responses["200"]!["headers"]?["ETag"]);
+            }
+
+            var schemas = document["components"]!["schemas"]!.AsObject();
+            foreach (var name in new[] { "PartialDate", "CountryCode", "CurrencyCode" }.Where(schemas.ContainsKey))
+                Assert.True((string?)schemas[name]!["type"] == "string" && schemas[name]!["pattern"] is not null && schemas[name]!["example"] is not null,
+                    $"{route}: {name} is {schemas[name]!.ToJsonString()}");
+            if (schemas["Money"] is { } money)
+                Assert.Equal(["amount", "currency"], money["properties"]!.AsObject().Select(p => p.Key).Order());
+        }
+    }
+
+    [Fact]
+    public async Task Every_document_passes_the_linters()
+    {
+        var documents = await FetchAsync();
+        var folder = Path.Combine(Path.GetTempPath(), $"diplomacy-api-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var (name, document) in documents)
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{name}.json"), document.ToJsonString());
+
+            var (exitCode, output) = await RunAsync(Path.Combine(platform.RepoRoot, "deploy", "lint-api.sh"), folder);
+
+            Assert.True(exitCode == 0, $"deploy/lint-api.sh exited {exitCode}:{Environment.NewLine}{output}");
+            foreach (var name in documents.Keys)
+                Assert.Contains($"PASS {name}.json", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Every manifest service's OpenAPI document and the AsyncAPI document, fetched through the gateway without a token.</summary>
+    private async Task<Dictionary<string, JsonNode>> FetchAsync()
+    {
+        using var anonymous = platform.GatewayAs(null);
+        var index = JsonNode.Parse(await anonymous.GetStringAsync("/openapi"))!;
+        var documents = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var entry in index["documents"]!.AsArray())
+        {
+            var route = (string)entry!["service"]!;
+            Assert.True(platform.Has(ServiceManifest.ByRoute(route)?.Name ?? route), $"/openapi lists {route}, which is not a running manifest service");
+            using var response = await anonymous.GetAsync((string)entry["url"]!);
+            await response.AssertStatus(HttpStatusCode.OK);
+            documents[route] = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        }
+        documents["asyncapi"] = JsonNode.Parse(await anonymous.GetStringAsync("/asyncapi.json"))!;
+        return documents;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string script, string folder)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(folder);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(LintDeadline);
+        try { await process.WaitForExitAsync(deadline.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"deploy/lint-api.sh took longer than {LintDeadline}:{Environment.NewLine}{await stdout}{await stderr}");
+        }
+        return (process.ExitCode, $"{await stdout}{Environment.NewLine}{await stderr}");
+    }
+}

@@ -1,10 +1,11 @@
+using Xunit.Abstractions;
 namespace Diplomacy.Faults.Tests;
 
 /// <summary>RabbitMQ SIGKILLed under load: commands keep succeeding, and every integration event arrives exactly once.</summary>
 [Collection("faults")]
-public sealed class BrokerFaultTests(FaultPlatform platform)
+public sealed class BrokerFaultTests(FaultPlatform platform, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Killing_RabbitMQ_mid_load_fails_no_command_and_delivers_each_event_once()
@@ -24,10 +25,11 @@ public sealed class BrokerFaultTests(FaultPlatform platform)
         }
         finally
         {
-            await platform.Servers.StartAsync();
+            await platform.Servers.StartRabbitAsync();
         }
         await load.WaitForSuccessesAsync(100, Deadline);
         await load.StopAsync();
+        output.WriteLine($"{load.Summary}; {platform.Elapsed}");
 
         Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: false, platform.Output);
         await Checks.NothingAcceptedIsLostAsync(gateway, load);

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,9 +7,9 @@ namespace Diplomacy.Faults.Tests;
 
 /// <summary>PostgreSQL killed under load: 503 with Retry-After from every service, never a 500, and nothing accepted lost.</summary>
 [Collection("faults")]
-public sealed class DatabaseFaultTests(FaultPlatform platform)
+public sealed class DatabaseFaultTests(FaultPlatform platform, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task Killing_PostgreSQL_mid_load_answers_503_never_500_and_loses_nothing_answered_2xx()
@@ -24,11 +25,12 @@ public sealed class DatabaseFaultTests(FaultPlatform platform)
         }
         finally
         {
-            await platform.Servers.StartAsync();
+            await platform.Servers.StartPostgresAsync();
         }
         await platform.AllReadyAsync();
         await load.WaitForSuccessesAsync(150, Deadline);
         await load.StopAsync();
+        output.WriteLine($"{load.Summary}; {platform.Elapsed}");
 
         Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: true, platform.Output);
         Assert.True(load.Answered(503) > 0, $"Nothing answered 503 while PostgreSQL was down: {load.Summary}");

@@ -17,7 +17,7 @@ public sealed class FaultPlatform : IAsyncLifetime
         .Select(Path.GetFileName).OfType<string>()
         .Where(name => File.Exists(Path.Combine(RepoRoot(), "services", name, $"{name}.csproj")))
         .Order(StringComparer.Ordinal).ToArray();
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(180);
 
     private readonly Dictionary<string, PlatformProcess> _processes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (string Dll, Uri Url, Dictionary<string, string> Environment)> _starts = new(StringComparer.OrdinalIgnoreCase);
@@ -25,6 +25,12 @@ public sealed class FaultPlatform : IAsyncLifetime
     private HttpClient? _gateway;
 
     public TestTokens Tokens { get; } = TestTokens.WithNewKey();
+
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private TimeSpan _started;
+
+    /// <summary>How long the start took and how long the platform has run since, for the test output.</summary>
+    public string Elapsed => $"platform started in {_started.TotalSeconds:0} s, running for {(_clock.Elapsed - _started).TotalSeconds:0} s";
 
     public PrivateServers Servers => _servers ?? throw new InvalidOperationException("The platform is not started.");
 
@@ -78,6 +84,7 @@ public sealed class FaultPlatform : IAsyncLifetime
         Start("Gateway");
         await WaitReadyAsync("Gateway");
         _gateway = Client(Tokens.Admin());
+        _started = _clock.Elapsed;
     }
 
     /// <summary>A new client of the gateway sending <paramref name="token"/>; pooled connections, as a real caller keeps them.</summary>

@@ -48,8 +48,11 @@ public sealed class PrivateServers : IAsyncDisposable
         return servers;
     }
 
-    /// <summary>Starts whichever of the two is not running (servers.sh start leaves a running one alone).</summary>
-    public Task StartAsync() => RunScriptAsync("start");
+    /// <summary>Starts PostgreSQL again (crash recovery included) through servers.sh.</summary>
+    public Task StartPostgresAsync() => RunScriptAsync("start", "postgres");
+
+    /// <summary>Starts the RabbitMQ node again through servers.sh.</summary>
+    public Task StartRabbitAsync() => RunScriptAsync("start", "rabbitmq");
 
     /// <summary>An immediate shutdown of PostgreSQL (SIGQUIT to the postmaster): every backend dies, no checkpoint, like a crash.</summary>
     public Task KillPostgresAsync() => SignalAsync(PostgresPid(), "QUIT");
@@ -101,7 +104,7 @@ public sealed class PrivateServers : IAsyncDisposable
         }
     }
 
-    private Task RunScriptAsync(string verb) => RunAsync("bash", [_script, verb], check: true, _environment);
+    private Task RunScriptAsync(params string[] arguments) => RunAsync("bash", [_script, .. arguments], check: true, _environment);
 
     private static async Task RunAsync(string file, string[] arguments, bool check, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -115,7 +118,7 @@ public sealed class PrivateServers : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         if (check && process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 namespace Diplomacy.Faults.Tests;
 
 /// <summary>
@@ -5,9 +6,9 @@ namespace Diplomacy.Faults.Tests;
 /// between receive and ack) and started again: nothing answered 2xx is lost, and each event is applied once.
 /// </summary>
 [Collection("faults")]
-public sealed class ServiceCrashTests(FaultPlatform platform)
+public sealed class ServiceCrashTests(FaultPlatform platform, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task A_service_killed_mid_load_and_restarted_loses_nothing_it_answered_2xx()
@@ -22,6 +23,7 @@ public sealed class ServiceCrashTests(FaultPlatform platform)
         await Task.WhenAll(platform.RestartAsync("Exchanges"), platform.RestartAsync("Exports"));
         await load.WaitForSuccessesAsync(150, Deadline);
         await load.StopAsync();
+        output.WriteLine($"{load.Summary}; {platform.Elapsed}");
 
         Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: true, platform.Output);
         Assert.True(load.Answered(503) > 0, $"The gateway never said a killed service was unavailable: {load.Summary}");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Diplomacy.Platform.Tests;
+using Diplomacy.ServiceDefaults.Manifest;
 using Diplomacy.TestSupport;
 
 namespace Diplomacy.Benchmarks;
@@ -44,9 +45,8 @@ internal sealed class BenchPlatform : IAsyncDisposable
     private async Task StartProcessesAsync()
     {
         var root = RepoRoot();
-        var services = Directory.GetDirectories(Path.Combine(root, "services")).Select(Path.GetFileName).OfType<string>()
-            .Where(name => File.Exists(Path.Combine(root, "services", name, $"{name}.csproj"))).Order(StringComparer.Ordinal).ToList();
-        var ports = FreePorts.Take(services.Count + 2);
+        var services = ServiceManifest.Services;
+        var ports = FreePorts.Take(services.Count + 1);
         _vhost = await TestServers.CreateVirtualHostAsync("bench");
         var gateway = new Dictionary<string, string>
         {
@@ -55,17 +55,16 @@ internal sealed class BenchPlatform : IAsyncDisposable
             ["RateLimits__PermitsPerMinute"] = "100000000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        if (!services.Contains("Portfolio")) gateway["Services__Portfolio"] = $"http://127.0.0.1:{ports[^2]}";
         for (var i = 0; i < services.Count; i++)
         {
-            var name = services[i];
+            var name = services[i].Name;
             var url = new Uri($"http://127.0.0.1:{ports[i]}");
             var database = await TestServers.CreateDatabaseAsync($"bench{name}");
             _databases.Add(database);
             Databases[name] = database;
             Urls[name] = url;
             gateway[$"Services__{name}"] = url.ToString().TrimEnd('/');
-            _processes.Add(PlatformProcess.Start(name, Dll(root, $"services/{name}", name), url, new Dictionary<string, string>
+            _processes.Add(PlatformProcess.Start(name, Dll(root, Path.GetDirectoryName(services[i].Project)!, Path.GetFileNameWithoutExtension(services[i].Project)), url, new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",

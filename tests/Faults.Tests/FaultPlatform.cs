@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Diplomacy.ServiceDefaults.Manifest;
 
 namespace Diplomacy.Faults.Tests;
 
@@ -12,11 +13,8 @@ public sealed class FaultCollection : ICollectionFixture<FaultPlatform>;
 /// </summary>
 public sealed class FaultPlatform : IAsyncLifetime
 {
-    /// <summary>Every service under <c>services/</c>; each uses the database of its lower-case name that servers.sh creates.</summary>
-    public static readonly string[] Services = Directory.GetDirectories(Path.Combine(RepoRoot(), "services"))
-        .Select(Path.GetFileName).OfType<string>()
-        .Where(name => File.Exists(Path.Combine(RepoRoot(), "services", name, $"{name}.csproj")))
-        .Order(StringComparer.Ordinal).ToArray();
+    /// <summary>Every service of the services manifest; each uses its manifest database, which servers.sh creates.</summary>
+    public static readonly string[] Services = [.. ServiceManifest.Services.Select(s => s.Name)];
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(180);
 
     private readonly Dictionary<string, PlatformProcess> _processes = new(StringComparer.OrdinalIgnoreCase);
@@ -49,10 +47,7 @@ public sealed class FaultPlatform : IAsyncLifetime
         var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!);
         _servers = await PrivateServers.StartAsync(root);
 
-        var ports = FreePorts.Take(Services.Length + 2);
-        var portfolio = Services.Contains("Portfolio") ? new Dictionary<string, string>()
-            // Without a Portfolio service: a port nobody listens on, never the default one a running platform may answer on.
-            : new Dictionary<string, string> { ["Services__Portfolio"] = $"http://127.0.0.1:{ports[^2]}" };
+        var ports = FreePorts.Take(Services.Length + 1);
         var gatewayUrl = new Uri($"http://127.0.0.1:{ports[^1]}");
         var gateway = new Dictionary<string, string>
         {
@@ -61,16 +56,16 @@ public sealed class FaultPlatform : IAsyncLifetime
             ["Auth__DevelopmentSigningKey"] = Tokens.Key,
             ["RateLimits__PermitsPerMinute"] = "100000000",
         };
-        foreach (var (key, value) in portfolio) gateway[key] = value;
         for (var i = 0; i < Services.Length; i++)
         {
-            var name = Services[i];
+            var service = ServiceManifest.Services[i];
+            var name = service.Name;
             var url = new Uri($"http://127.0.0.1:{ports[i]}");
-            _starts[name] = (Dll(root, $"services/{name}", name, configuration), url, new Dictionary<string, string>
+            _starts[name] = (Dll(root, Path.GetDirectoryName(service.Project)!, Path.GetFileNameWithoutExtension(service.Project), configuration), url, new Dictionary<string, string>
             {
                 ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Postgres"] = _servers.Postgres(name.ToLowerInvariant()),
+                ["ConnectionStrings__Postgres"] = _servers.Postgres(service.Database),
                 ["ConnectionStrings__RabbitMq"] = _servers.RabbitMq.ToString(),
                 ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
                 ["Auth__DevelopmentSigningKey"] = Tokens.Key,

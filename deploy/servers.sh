@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A private PostgreSQL 15 cluster and a private RabbitMQ node for this repository.
-# Usage: deploy/servers.sh start|stop|status
+# Usage: deploy/servers.sh start [postgres|rabbitmq]|stop|status
 # They use their own data dirs and ports (deploy/lib/env.sh), so they never touch,
 # and never rely on, the system-wide services that the Debian packages install.
 set -euo pipefail
@@ -200,8 +200,9 @@ case "${1:-}" in
     start)
         ensure_installed
         mkdir -p "$DIPLOMACY_DATA"
-        pg_start
-        rabbit_start
+        # One of the two alone: a fault test restarts the server it killed without waiting on the other.
+        if [[ ${2:-postgres} == postgres ]]; then pg_start; fi
+        if [[ ${2:-rabbitmq} == rabbitmq ]]; then rabbit_start; fi
         ;;
     stop)
         rabbit_stop
@@ -218,7 +219,7 @@ case "${1:-}" in
         [[ $up -eq 2 ]]
         ;;
     *)
-        echo "usage: $0 start|stop|status" >&2
+        echo "usage: $0 start [postgres|rabbitmq]|stop|status" >&2
         exit 2
         ;;
 esac

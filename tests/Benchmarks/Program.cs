@@ -1,219 +1,41 @@
-// The audit benchmark: replay, export rate and export memory, each against raw SQL, on one database in one run.
-// Run with the servers up: ./deploy/servers.sh start && dotnet run -c Release --project tests/Benchmarks
-using System.Diagnostics;
+// The benchmark harness: every figure beside its raw baseline, measured in the same run, and a summary table.
+//   dotnet run -c Release --project tests/Benchmarks -- <gateway|commands|propagation|audit|soak|all> [--seconds 20] [--samples 100] [--soak-minutes 10]
+// Needs the servers (./deploy/servers.sh start) and a Release build of the solution; it starts the platform itself.
 using System.Globalization;
-using System.Runtime;
-using System.Text.Json;
 using Diplomacy.Benchmarks;
-using Diplomacy.ServiceDefaults.Audit;
-using Diplomacy.ServiceDefaults.EventStore;
-using Diplomacy.ServiceDefaults.Http;
-using Diplomacy.TestSupport;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
-
-const int StreamEvents = 10_000;     // the stream replayed
-const int TotalEvents = 100_000;     // the log exported
-const int StreamBatch = 500;         // events per SaveChanges when seeding the replayed stream
-const int OtherStreamEvents = 100;   // events in each of the other streams
-const int OtherBatch = 5_000;        // events per SaveChanges when seeding the other streams
-const int Warmups = 2;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-var postgres = await TestServers.CreateDatabaseAsync("bench");
-try
+string[] names = ["gateway", "commands", "propagation", "audit", "soak"];
+var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !double.TryParse(a, CultureInfo.InvariantCulture, out _)).ToList();
+if (wanted.Count == 0 || wanted.Contains("all")) wanted = [.. names.Where(n => n != "soak" || wanted.Contains("all"))];
+if (wanted.Except(names).ToList() is { Count: > 0 } unknown)
 {
-    var builder = Host.CreateApplicationBuilder(args);
-    builder.Configuration["ConnectionStrings:Postgres"] = postgres;
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Services.AddHealthChecks();
-    builder.AddEventStore(o => o.AddAggregate<BenchCounter>());
-    using var host = builder.Build();
-    await host.StartAsync(); // AuditSchema, a hosted service, installs the hash-chain trigger
-
-    var store = host.Services.GetRequiredService<IDocumentStore>();
-    var audit = host.Services.GetRequiredService<AuditReader>();
-    await using var raw = NpgsqlDataSource.Create(postgres);
-    var json = JsonDefaults.Create();
-
-    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-    Console.WriteLine($"Audit benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
-        + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, PostgreSQL {await ScalarAsync<string>(raw, "show server_version")}, load average {load}");
-
-    // ---- Seed: one stream of 10,000 events, then other streams up to 100,000 events in all.
-    var counterId = Guid.NewGuid();
-    var seeding = Stopwatch.StartNew();
-    for (var start = 0; start < StreamEvents; start += StreamBatch)
-    {
-        await using var session = Stamped(store.LightweightSession());
-        var events = Enumerable.Range(start, StreamBatch).Select(Event).ToArray();
-        if (start == 0) session.Events.StartStream<BenchCounter>(counterId, events);
-        else session.Events.Append(counterId, events);
-        await session.SaveChangesAsync();
-    }
-    var streamSeconds = seeding.Elapsed.TotalSeconds;
-    for (var seeded = StreamEvents; seeded < TotalEvents; seeded += OtherBatch)
-    {
-        await using var session = Stamped(store.LightweightSession());
-        for (var s = 0; s < OtherBatch / OtherStreamEvents; s++)
-            session.Events.StartStream<BenchCounter>(Guid.NewGuid(), Enumerable.Range(0, OtherStreamEvents).Select(Event).ToArray());
-        await session.SaveChangesAsync();
-    }
-    var seedSeconds = seeding.Elapsed.TotalSeconds;
-    // Measure a settled table, as autovacuum leaves it: right after a bulk load the planner has no statistics yet
-    // and reads the 10,000-event stream with a parallel sequential scan, several times slower than with them.
-    var vacuuming = Stopwatch.StartNew();
-    await using (var vacuum = raw.CreateCommand("vacuum (analyze)")) await vacuum.ExecuteNonQueryAsync();
-    Expect(await ScalarAsync<long>(raw, "select count(*) from mt_events"), TotalEvents, "stored events");
-    Expect(await ScalarAsync<long>(raw, "select count(*) from diplomacy_audit_chain"), TotalEvents, "chained events");
-    Console.WriteLine($"""
-
-        Seeding, with the hash-chain trigger (average event: {await ScalarAsync<decimal>(raw, "select avg(octet_length(data::text)) from mt_events"):N0} bytes of data, {await ScalarAsync<decimal>(raw, "select avg(octet_length(headers::text)) from mt_events"):N0} of headers)
-        {$"  {StreamEvents:N0} events of one stream, {StreamBatch} per SaveChanges",-66}{streamSeconds,6:F1} s  {StreamEvents / streamSeconds,7:N0} events/s
-        {$"  {TotalEvents:N0} events in all, then {OtherBatch:N0} per SaveChanges ({OtherStreamEvents} a stream)",-66}{seedSeconds,6:F1} s  {TotalEvents / seedSeconds,7:N0} events/s
-        {"  then vacuum (analyze)",-66}{vacuuming.Elapsed.TotalSeconds,6:F1} s
-        """);
-
-    // ---- 1. Replay of the 10,000-event stream against the raw read of the same rows.
-    var replayTimes = await Timing.CompareAsync(Warmups, 15,
-        async () =>
-        {
-            await using var session = store.QuerySession();
-            var replayed = await session.ReplayAtAsync<BenchCounter>(counterId) ?? throw new InvalidOperationException("Nothing replayed.");
-            return replayed.Version;
-        },
-        async () =>
-        {
-            await using var session = store.QuerySession();
-            return (await session.Events.FetchStreamAsync(counterId)).Count;
-        },
-        async () =>
-        {
-            await using var command = raw.CreateCommand("select data from mt_events where stream_id = $1 order by version");
-            command.Parameters.Add(new NpgsqlParameter { Value = counterId });
-            await using var reader = await command.ExecuteReaderAsync();
-            long rows = 0;
-            while (await reader.ReadAsync()) { _ = reader.GetString(0); rows++; }
-            return rows;
-        });
-    foreach (var t in replayTimes) Expect(t.Items, StreamEvents, "events replayed or read");
-
-    // ---- 2. Export of the 100,000 events against a raw scan.
-    var exportTimes = await Timing.CompareAsync(Warmups, 7,
-        () => ExportAsync(audit, json, 0),
-        async () =>
-        {
-            long rows = 0;
-            await foreach (var _ in audit.EventsFromAsync(0, CancellationToken.None)) rows++;
-            return rows;
-        },
-        async () =>
-        {
-            await using var command = raw.CreateCommand("select * from mt_events order by seq_id");
-            await using var reader = await command.ExecuteReaderAsync();
-            var values = new object[reader.FieldCount];
-            long rows = 0;
-            while (await reader.ReadAsync()) { reader.GetValues(values); rows++; }
-            return rows;
-        });
-    foreach (var t in exportTimes) Expect(t.Items, TotalEvents, "events exported or read");
-
-    Console.WriteLine($"""
-
-        {"Time (after " + Warmups + " warm-ups; the lines of a group take turns)",-66}{"runs",4}  {"median ms",9}  {"min ms",7}  {"max ms",7}  rate at the median
-        {Line($"1. replay of {StreamEvents:N0} events, ReplayAtAsync", replayTimes[0], "events/s")}
-        {Line("   of which fetching (FetchStreamAsync alone)", replayTimes[1], "events/s")}
-        {Line("   raw SQL: select data ... where stream_id", replayTimes[2], "rows/s")}
-        {Ratio("   replay / raw SQL", replayTimes[0], replayTimes[2])}
-        {Line($"2. export of {TotalEvents:N0} events as NDJSON (to Stream.Null)", exportTimes[0], "events/s")}
-        {Line("   of which reading (EventsFromAsync alone)", exportTimes[1], "events/s")}
-        {Line("   raw SQL: select * ... order by seq_id", exportTimes[2], "rows/s")}
-        {Ratio("   export / raw SQL", exportTimes[0], exportTimes[2])}
-        """);
-
-    // ---- 3. Memory while exporting: the last 10,000 events, all 100,000, the last 10,000 again.
-    var lastTenThousand = await ScalarAsync<long>(raw, $"select seq_id from mt_events order by seq_id offset {TotalEvents - StreamEvents} limit 1");
-    Console.WriteLine($"""
-
-        3. Memory while exporting (MB; sampled every 50 ms)   events  WS before  WS peak  WS growth  heap before  heap peak  allocated/event  samples
-        """);
-    foreach (var (from, expected) in new[] { (lastTenThousand, (long)StreamEvents), (0L, TotalEvents), (lastTenThousand, StreamEvents) })
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        var workingSetBefore = process.WorkingSet64;
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        long exported;
-        MemorySampler sampler;
-        await using (sampler = new MemorySampler(TimeSpan.FromMilliseconds(50))) exported = await ExportAsync(audit, json, from);
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        Expect(exported, expected, "exported events");
-        Console.WriteLine($"   export from sequence {from,-6}                        {exported,7:N0}  {Mb(workingSetBefore),9:F1}  {Mb(sampler.PeakWorkingSet),7:F1}  "
-            + $"{Mb(sampler.PeakWorkingSet - workingSetBefore),9:F1}  {Mb(heapBefore),11:F1}  {Mb(sampler.PeakManagedHeap),9:F1}  {allocated / (double)exported,9:N0} bytes  {sampler.Samples,7}");
-    }
-    using (var self = Process.GetCurrentProcess())
-        Console.WriteLine($"   peak working set of the whole run, seeding included: {Mb(self.PeakWorkingSet64):F1} MB");
-
-    await host.StopAsync();
+    Console.Error.WriteLine($"Unknown benchmark {string.Join(", ", unknown)}; choose from {string.Join(", ", names)} or all.");
+    return 2;
 }
-finally
+var seconds = Option("--seconds", 20);
+var samples = (int)Option("--samples", 100);
+var soakMinutes = Option("--soak-minutes", 10);
+
+Console.WriteLine($"Benchmarks {string.Join(", ", wanted)}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
+    + $"load average {Summary.LoadAverage()} (figures on a shared machine are noisy: compare a figure with its baseline of the same run)");
+var summary = new Summary();
+if (wanted.Contains("audit")) await AuditBench.RunAsync(summary);
+if (wanted.Any(n => n != "audit"))
 {
-    await TestServers.DropDatabaseAsync(postgres);
+    await using var platform = await BenchPlatform.StartAsync();
+    if (wanted.Contains("gateway")) await PlatformBench.GatewayAsync(platform, summary, TimeSpan.FromSeconds(seconds));
+    double? maxCommands = null;
+    if (wanted.Contains("commands") || wanted.Contains("soak"))
+        maxCommands = await PlatformBench.CommandsAsync(platform, summary, TimeSpan.FromSeconds(seconds));
+    if (wanted.Contains("propagation")) await PlatformBench.PropagationAsync(platform, summary, samples);
+    if (wanted.Contains("soak")) await SoakBench.RunAsync(platform, summary, TimeSpan.FromMinutes(soakMinutes), maxCommands!.Value);
 }
+summary.Print();
 return 0;
 
-// The stream starts with CounterStarted; every other event is an increment with a short note.
-static object Event(int i) => i == 0
-    ? new CounterStarted("benchmark counter")
-    : new CounterIncremented(i % 7 + 1, $"increment number {i} recorded by the audit benchmark harness");
-
-// The metadata a request stamps (see EventMetadata.Stamp), so that the export writes realistic lines.
-static IDocumentSession Stamped(IDocumentSession session)
+double Option(string name, double fallback)
 {
-    session.LastModifiedBy = "benchmark";
-    session.CorrelationId = Guid.NewGuid().ToString("N");
-    session.CausationId = $"Benchmark:{Guid.NewGuid():N}";
-    session.SetHeader(EventMetadata.DepartmentHeader, "audit");
-    session.SetHeader(EventMetadata.ClientHeader, "benchmarks");
-    session.SetHeader(EventMetadata.CommandHeader, "Benchmark");
-    return session;
-}
-
-// What GET /api/{service}/audit/events does for each event, writing to Stream.Null instead of the response.
-static async Task<long> ExportAsync(AuditReader audit, JsonSerializerOptions json, long from)
-{
-    long lines = 0;
-    await foreach (var (e, link) in audit.EventsFromAsync(from, CancellationToken.None))
-    {
-        if (link is null) throw new InvalidOperationException($"Event {e.Sequence} has no chain link.");
-        await JsonSerializer.SerializeAsync(Stream.Null, ExportLine.From(e, link), json);
-        await Stream.Null.WriteAsync("\n"u8.ToArray());
-        if (++lines % 500 == 0) await Stream.Null.FlushAsync();
-    }
-    return lines;
-}
-
-static async Task<T> ScalarAsync<T>(NpgsqlDataSource raw, string sql)
-{
-    await using var command = raw.CreateCommand(sql);
-    return (T)(await command.ExecuteScalarAsync())!;
-}
-
-static string Line(string label, Timing t, string unit) =>
-    $"{label,-66}{t.Milliseconds.Count,4}  {t.Median,9:F1}  {t.Min,7:F1}  {t.Max,7:F1}  {t.PerSecond,9:N0} {unit}";
-
-static string Ratio(string label, Timing slow, Timing fast) =>
-    $"{label,-66}      {slow.Median / fast.Median,8:F1}x {slow.Min / fast.Min,7:F1}x";
-
-static double Mb(long bytes) => bytes / 1024.0 / 1024.0;
-
-static void Expect(long actual, long expected, string what)
-{
-    if (actual != expected) throw new InvalidOperationException($"Expected {expected} {what}, got {actual}.");
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

@@ -10,6 +10,7 @@ using Weasel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Diplomacy.ServiceDefaults.EventStore;
@@ -18,7 +19,7 @@ public static class EventStoreExtensions
 {
     /// <summary>
     /// The service's Marten store on its own database (<c>ConnectionStrings:Postgres</c>): full event metadata,
-    /// wake-up on commit, the async daemon in HotCold mode so several replicas are safe.
+    /// wake-up after commit (<see cref="AppendWakeup"/>), the async daemon in HotCold mode so several replicas are safe.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
         this IHostApplicationBuilder builder, Action<StoreOptions> configure)
@@ -34,6 +35,9 @@ public static class EventStoreExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditSchema>());
         builder.Services.AddSingleton<AuditReader>();
 
+        builder.Services.AddSingleton(sp => new AppendWakeup(connectionString, sp.GetRequiredService<ILoggerFactory>().CreateLogger<AppendWakeup>()));
+        builder.Services.AddSingleton<IConfigureMarten, AppendWakeupConfiguration>();
+
         var appliesAtStart = SchemaSetup.AppliesAtStart(builder.Environment);
         var marten = builder.Services.AddMarten(options =>
             {
@@ -45,7 +49,7 @@ public static class EventStoreExtensions
 
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
-                options.Events.UseListenNotifyForEventAppends = true;
+                // Not UseListenNotifyForEventAppends: its NOTIFY in every append transaction serialises commits (AppendWakeup).
 
                 // An event the code cannot apply is a bug to fix, not something to skip silently.
                 options.Projections.Errors.SkipApplyErrors = false;
@@ -57,6 +61,15 @@ public static class EventStoreExtensions
             .UseLightweightSessions()
             .AddAsyncDaemon(DaemonMode.HotCold);
         return appliesAtStart ? marten.ApplyAllDatabaseChangesOnStartup() : marten;
+    }
+
+    private sealed class AppendWakeupConfiguration(AppendWakeup wakeup) : IConfigureMarten
+    {
+        public void Configure(IServiceProvider services, StoreOptions options)
+        {
+            options.Projections.Wakeup = wakeup;
+            options.Listeners.Add(wakeup.Listener);
+        }
     }
 
     /// <summary>Registers an aggregate: its explicit event names and its inline snapshot, which reads and lists use.</summary>

@@ -9,7 +9,7 @@ namespace Diplomacy.ServiceDefaults.Health;
 
 public static class HealthExtensions
 {
-    /// <summary>Checks tagged "ready" decide /health/ready; /health/live only says the process answers.</summary>
+    /// <summary>Checks tagged "ready" decide /health/ready (JSON naming each check); /health/live only says the process answers.</summary>
     public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
@@ -21,7 +21,11 @@ public static class HealthExtensions
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Name == "self" });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Name == "self" || check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Name == "self" || check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
         return app;
     }
 }

@@ -11,7 +11,8 @@ namespace Diplomacy.ServiceDefaults.Http;
 
 /// <summary>
 /// Turns what escapes an endpoint into RFC 9457 problem details: unreadable input is 400 naming the field,
-/// a rule the state forbids is 409, a stale version is 412, anything else is a 500 without internals.
+/// a rule the state forbids is 409, a stale version is 412, PostgreSQL (or another server behind the service) down or
+/// timing out is 503 with <c>Retry-After</c>, anything else is a 500 without internals.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -29,12 +30,27 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             },
             RuleViolation rule => Rejected(rule.Message),
             ConcurrencyException => Stale(),
+            _ when ServerUnavailable.Is(exception) => Unavailable(http),
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
         };
-        if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            logger.LogWarning("A server behind {Path} is unavailable: {Reason}", http.Request.Path, exception.GetBaseException().Message);
+        else if (problem.Status >= 500) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
 
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>503 with Retry-After: the database (or another server the service needs) is down or did not answer in time.</summary>
+    public static ProblemDetails Unavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = ServerUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service cannot reach its database right now.",
+            Detail = $"Try again in {ServerUnavailable.RetryAfterSeconds} seconds; /health/ready says when it is back.",
+        };
     }
 
     /// <summary>409: the current state does not allow the command.</summary>

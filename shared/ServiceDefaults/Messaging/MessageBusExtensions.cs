@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.Http;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,9 @@ namespace Diplomacy.ServiceDefaults.Messaging;
 
 public static class MessageBusExtensions
 {
+    /// <summary>Retries, a second apart, of a message whose handling failed because the database was unavailable: an hour.</summary>
+    public const int OutageRetries = 3_600;
+
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:RabbitMq</c>, an amqp:// URI): quorum queues named after the service,
     /// immediate-interval retries, then the endpoint's <c>_error</c> queue. Its health check joins /health/ready.
@@ -28,8 +32,19 @@ public static class MessageBusExtensions
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SetQuorumQueue();
-                // The broker has no delayed-message plugin, so retries are in-process intervals.
-                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1_000, 2_000, 5_000));
+                // The broker has no delayed-message plugin, so retries are in-process intervals. The database being down is
+                // no reason to give a message up to the _error queue: it is retried every second for as long as an outage
+                // may last; other failures get a few quick retries, then the _error queue.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(ServerUnavailable.Is);
+                    retry.Interval(OutageRetries, TimeSpan.FromSeconds(1));
+                });
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(ServerUnavailable.Is);
+                    retry.Intervals(100, 500, 1_000, 2_000, 5_000);
+                });
             });
 
             bus.UsingRabbitMq((context, rabbit) =>

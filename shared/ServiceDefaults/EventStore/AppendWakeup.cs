@@ -1,0 +1,126 @@
+using JasperFx.Events.Daemon.HighWater;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Diplomacy.ServiceDefaults.EventStore;
+
+/// <summary>
+/// Wakes the async daemon as soon as events are committed, without a NOTIFY inside the appending transaction (a NOTIFY
+/// takes a cluster-wide lock at commit, so commits stop sharing a WAL flush). After a commit that appended events,
+/// <see cref="Listener"/> raises a flag the daemon's high-water loop checks in this process, and a single background
+/// loop sends one coalesced NOTIFY on its own connection for the replicas that hold the daemon elsewhere. A wake-up
+/// that arrives while the daemon is busy stays pending until its next wait (Marten's own LISTEN wake-up drains those,
+/// which is what left appends waiting for the 1-s slow poll).
+/// </summary>
+public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
+{
+    public const string Channel = "diplomacy_events_appended";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly SemaphoreSlim _daemon = new(0, 1);
+    private readonly SemaphoreSlim _notify = new(0, 1);
+    private readonly Task _notifier;
+    private Task? _listener;
+    private readonly Lock _listenerLock = new();
+
+    public AppendWakeup(string connectionString, ILogger logger)
+    {
+        // Its own small pool: the wake-ups never wait behind the service's requests for a connection.
+        _dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 2, Enlist = false } }.Build();
+        _logger = logger;
+        _notifier = Task.Run(NotifyLoopAsync);
+        Listener = new CommitListener(this);
+    }
+
+    /// <summary>The session listener that signals a commit with events; add it to the store's listeners.</summary>
+    public IDocumentSessionListener Listener { get; }
+
+    /// <summary>Called by the daemon's high-water loop: returns at once when events were committed since it last looked.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken token)
+    {
+        EnsureListening();
+        await _daemon.WaitAsync(timeout, token);
+    }
+
+    /// <summary>Events were committed (here or, through LISTEN, by another replica): wake the daemon, at most one pending.</summary>
+    private void Wake()
+    {
+        try { _daemon.Release(); } catch (SemaphoreFullException) { } catch (ObjectDisposedException) { }
+    }
+
+    private void Appended()
+    {
+        Wake();
+        try { _notify.Release(); } catch (SemaphoreFullException) { } catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>One NOTIFY at a time, outside every append transaction: a burst of commits costs one or two.</summary>
+    private async Task NotifyLoopAsync()
+    {
+        while (!_lifetime.IsCancellationRequested)
+        {
+            try
+            {
+                await _notify.WaitAsync(_lifetime.Token);
+                await using var command = _dataSource.CreateCommand($"NOTIFY {Channel}");
+                await command.ExecuteNonQueryAsync(_lifetime.Token);
+            }
+            catch (OperationCanceledException) when (_lifetime.IsCancellationRequested) { return; }
+            catch (Exception e)
+            {
+                // The database is down: the daemon polls until it is back; nothing is lost, only a wake-up.
+                _logger.LogDebug(e, "Could not notify other replicas of appended events");
+                await Task.Delay(TimeSpan.FromSeconds(1), _lifetime.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>LISTENs for the other replicas' commits once the daemon runs here (only the HotCold leader waits on this).</summary>
+    private void EnsureListening()
+    {
+        lock (_listenerLock)
+        {
+            if (_listener is null || _listener.IsCompleted) _listener = Task.Run(ListenLoopAsync);
+        }
+    }
+
+    private async Task ListenLoopAsync()
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(_lifetime.Token);
+            connection.Notification += (_, _) => Wake();
+            await using (var listen = connection.CreateCommand()) { listen.CommandText = $"LISTEN {Channel}"; await listen.ExecuteNonQueryAsync(_lifetime.Token); }
+            while (!_lifetime.IsCancellationRequested) await connection.WaitAsync(_lifetime.Token);
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            // Reconnected at the daemon's next wait; meanwhile it polls.
+            _logger.LogDebug(e, "The LISTEN connection for appended events was lost");
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_lifetime.IsCancellationRequested) return;
+        await _lifetime.CancelAsync();
+        await Task.WhenAll(new[] { _notifier, _listener ?? Task.CompletedTask }.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await _dataSource.DisposeAsync();
+    }
+
+    private sealed class CommitListener(AppendWakeup wakeup) : DocumentSessionListenerBase
+    {
+        public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+        {
+            if (commit.GetEvents().Any()) wakeup.Appended();
+            return Task.CompletedTask;
+        }
+    }
+}

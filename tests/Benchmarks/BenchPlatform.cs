@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Diplomacy.Platform.Tests;
+using Diplomacy.ServiceDefaults.Manifest;
+using Diplomacy.TestSupport;
+
+namespace Diplomacy.Benchmarks;
+
+/// <summary>
+/// Every service and the gateway as real processes (the Release build), each service on a new database of the shared
+/// PostgreSQL and all on a new RabbitMQ virtual host, the gateway's rate limit raised for this run only. Removed again on dispose.
+/// </summary>
+internal sealed class BenchPlatform : IAsyncDisposable
+{
+    private readonly List<PlatformProcess> _processes = [];
+    private readonly List<string> _databases = [];
+    private Uri? _vhost;
+
+    public TestTokens Tokens { get; } = TestTokens.WithNewKey();
+    public Dictionary<string, Uri> Urls { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Databases { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyList<PlatformProcess> Processes => _processes;
+    public Uri Gateway => Urls["Gateway"];
+
+    public static async Task<BenchPlatform> StartAsync()
+    {
+        var platform = new BenchPlatform();
+        try { await platform.StartProcessesAsync(); }
+        catch { await platform.DisposeAsync(); throw; }
+        return platform;
+    }
+
+    /// <summary>A client with pooled connections sending an admin token to <paramref name="baseAddress"/>.</summary>
+    public HttpClient Client(Uri baseAddress, int connections = 64)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Admin());
+        return client;
+    }
+
+    private async Task StartProcessesAsync()
+    {
+        var root = RepoRoot();
+        var services = ServiceManifest.Services;
+        var ports = FreePorts.Take(services.Count + 1);
+        _vhost = await TestServers.CreateVirtualHostAsync("bench");
+        var gateway = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Auth__DevelopmentSigningKey"] = Tokens.Key,
+            ["RateLimits__PermitsPerMinute"] = "100000000",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        for (var i = 0; i < services.Count; i++)
+        {
+            var name = services[i].Name;
+            var url = new Uri($"http://127.0.0.1:{ports[i]}");
+            var database = await TestServers.CreateDatabaseAsync($"bench{name}");
+            _databases.Add(database);
+            Databases[name] = database;
+            Urls[name] = url;
+            gateway[$"Services__{name}"] = url.ToString().TrimEnd('/');
+            _processes.Add(PlatformProcess.Start(name, Dll(root, Path.GetDirectoryName(services[i].Project)!, Path.GetFileNameWithoutExtension(services[i].Project)), url, new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Postgres"] = database,
+                ["ConnectionStrings__RabbitMq"] = _vhost.ToString(),
+                ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
+                ["Auth__DevelopmentSigningKey"] = Tokens.Key,
+                ["Logging__LogLevel__Default"] = "Warning",
+            }));
+        }
+        await Task.WhenAll(_processes.Select(WaitReadyAsync));
+        var gatewayUrl = new Uri($"http://127.0.0.1:{ports[^1]}");
+        gateway["ASPNETCORE_URLS"] = gatewayUrl.ToString().TrimEnd('/');
+        Urls["Gateway"] = gatewayUrl;
+        var process = PlatformProcess.Start("Gateway", Dll(root, "gateway", "Gateway"), gatewayUrl, gateway);
+        _processes.Add(process);
+        await WaitReadyAsync(process);
+    }
+
+    private static async Task WaitReadyAsync(PlatformProcess process)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{process.Name} exited.{Environment.NewLine}{process.Describe()}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(process.Url, "/health/ready"));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{process.Name} was not ready in 120 s.{Environment.NewLine}{process.Describe()}");
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            try { await process.StopAsync(TimeSpan.FromSeconds(15)); } catch (InvalidOperationException) { }
+            process.Dispose();
+        }
+        foreach (var database in _databases) await TestServers.DropDatabaseAsync(database);
+        if (_vhost is not null) await TestServers.DeleteVirtualHostAsync(_vhost);
+    }
+
+    private static string Dll(string root, string folder, string name)
+    {
+        var dll = Path.Combine(root, folder, "bin", "Release", "net10.0", $"{name}.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is not built: dotnet build Diplomacy.slnx -c Release first.");
+    }
+
+    public static string RepoRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Diplomacy.slnx"))) return folder.FullName;
+        throw new InvalidOperationException("No Diplomacy.slnx above the benchmark.");
+    }
+}

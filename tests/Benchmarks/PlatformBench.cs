@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HdrHistogram;
+using Npgsql;
+
+namespace Diplomacy.Benchmarks;
+
+/// <summary>The benchmarks over HTTP against the running platform: gateway, commands, propagation.</summary>
+internal static class PlatformBench
+{
+    public const int Clients = 16;
+
+    /// <summary>A read and a command through the gateway against the same sent straight to Membership.</summary>
+    public static async Task GatewayAsync(BenchPlatform platform, Summary summary, TimeSpan duration)
+    {
+        using var direct = platform.Client(platform.Urls["Membership"]);
+        using var gateway = platform.Client(platform.Gateway);
+        var path = await CreateNetworkAsync(direct, 0) ?? throw new InvalidOperationException("Could not create a network.");
+        Func<int, Task<bool>> Read(HttpClient client) => async _ =>
+        {
+            using var response = await client.GetAsync(path);
+            await response.Content.CopyToAsync(Stream.Null);
+            return response.IsSuccessStatusCode;
+        };
+        var counter = 0;
+        Func<int, Task<bool>> Command(HttpClient client) => async _ => await CreateNetworkAsync(client, Interlocked.Increment(ref counter)) is not null;
+
+        // Direct and gateway take turns, twice, so a noisy neighbour weighs on both alike; the better half of each counts.
+        var half = duration / 2;
+        var reads = new[] { await Load.RunAsync(Clients, half, Read(direct)), await Load.RunAsync(Clients, half, Read(gateway)),
+            await Load.RunAsync(Clients, half, Read(direct)), await Load.RunAsync(Clients, half, Read(gateway)) };
+        var (readDirect, readGateway) = (Best(reads[0], reads[2]), Best(reads[1], reads[3]));
+        var commands = new[] { await Load.RunAsync(Clients, half, Command(direct)), await Load.RunAsync(Clients, half, Command(gateway)),
+            await Load.RunAsync(Clients, half, Command(direct)), await Load.RunAsync(Clients, half, Command(gateway)) };
+        var (commandDirect, commandGateway) = (Best(commands[0], commands[2]), Best(commands[1], commands[3]));
+
+        Console.WriteLine($"""
+
+            Gateway against direct ({Clients} connections, {half.TotalSeconds:0} s each, twice, the better run counts)
+              read  GET {path} direct    {readDirect}
+              read  through the gateway   {readGateway}
+              command POST networks direct  {commandDirect}
+              command through the gateway   {commandGateway}
+            """);
+        summary.Add("gateway read throughput", $"{readGateway.Rate:N0}/s", $"direct {readDirect.Rate:N0}/s", readGateway.Rate / readDirect.Rate, ">= 0.8x", false, 0.8);
+        summary.Add("gateway read p50 overhead", $"+{readGateway.P50 - readDirect.P50:F2} ms (p50 {readGateway.P50:F2})", $"direct p50 {readDirect.P50:F2} ms",
+            "<= 1 ms", readGateway.P50 - readDirect.P50 <= 1);
+        summary.Add("gateway command throughput", $"{commandGateway.Rate:N0}/s", $"direct {commandDirect.Rate:N0}/s", commandGateway.Rate / commandDirect.Rate, "", false, null);
+        summary.Add("gateway command p50 overhead", $"+{commandGateway.P50 - commandDirect.P50:F2} ms", $"direct p50 {commandDirect.P50:F2} ms", "", commandGateway.P50 - commandDirect.P50 <= 1);
+    }
+
+    /// <summary>Commands sent straight to Membership against raw single-row inserts of an event-like row, 16 clients each.</summary>
+    public static async Task<double> CommandsAsync(BenchPlatform platform, Summary summary, TimeSpan duration)
+    {
+        using var direct = platform.Client(platform.Urls["Membership"]);
+        await using var raw = NpgsqlDataSource.Create(platform.Databases["Membership"]);
+        await using (var create = raw.CreateCommand("""
+            create table if not exists bench_raw_events (seq_id bigserial primary key, id uuid not null, stream_id uuid not null,
+              version integer not null, type varchar not null, data jsonb not null, headers jsonb,
+              timestamp timestamptz not null default now())
+            """)) await create.ExecuteNonQueryAsync();
+        var data = JsonSerializer.Serialize(new { acronym = "FN1", name = "Benchmark network", founded = 2000, headquartersCity = "Seoul",
+            headquartersCountry = "KR", themes = new[] { "resilience" } });
+        var headers = JsonSerializer.Serialize(new { department = "international-relations", client = "benchmarks", command = "RegisterNetwork" });
+        Func<int, Task<bool>> insert = async _ =>
+        {
+            await using var command = raw.CreateCommand(
+                "insert into bench_raw_events (id, stream_id, version, type, data, headers) values ($1, $2, 1, 'network_registered', $3::jsonb, $4::jsonb)");
+            command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+            command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
+            command.Parameters.Add(new NpgsqlParameter { Value = data });
+            command.Parameters.Add(new NpgsqlParameter { Value = headers });
+            return await command.ExecuteNonQueryAsync() == 1;
+        };
+        var counter = 0;
+        Func<int, Task<bool>> propose = async _ => await CreateNetworkAsync(direct, Interlocked.Increment(ref counter)) is not null;
+
+        var half = duration / 2;
+        var runs = new[] { await Load.RunAsync(Clients, half, insert), await Load.RunAsync(Clients, half, propose),
+            await Load.RunAsync(Clients, half, insert), await Load.RunAsync(Clients, half, propose) };
+        var (inserts, commands) = (Best(runs[0], runs[2]), Best(runs[1], runs[3]));
+        Console.WriteLine($"""
+
+            Commands against raw inserts ({Clients} clients, {half.TotalSeconds:0} s each, twice, the better run counts)
+              raw insert of an event-like row    {inserts}
+              POST /api/membership/networks       {commands}
+            """);
+        summary.Add("commands (16 clients)", $"{commands.Rate:N0}/s, p50 {commands.P50:F1} ms", $"raw inserts {inserts.Rate:N0}/s", commands.Rate / inserts.Rate, ">= 0.3x", false, 0.3);
+        return commands.Rate;
+    }
+
+    /// <summary>From an exchange outcome accepted by Exchanges to the lead it opens readable in Exports: idle, then under 8 readers.</summary>
+    public static async Task PropagationAsync(BenchPlatform platform, Summary summary, int samples)
+    {
+        using var exchanges = platform.Client(platform.Urls["Exchanges"]);
+        using var exports = platform.Client(platform.Urls["Exports"]);
+        using var gateway = platform.Client(platform.Gateway);
+        var policy = await PostAsync(exchanges, "/api/exchanges/policies", new
+        {
+            title = "T-money", department = "City Transportation Office", sector = "21020", sdgGoals = new[] { 11 }, summary = "A smart card.",
+        }) ?? throw new InvalidOperationException("Could not catalogue a policy.");
+        var policyId = Guid.Parse(policy[(policy.LastIndexOf('/') + 1)..]);
+
+        async Task<double> OneAsync()
+        {
+            var exchange = await PostAsync(exchanges, "/api/exchanges/exchanges", new
+            {
+                partnerCity = "Ulaanbaatar", partnerCountry = "MN", channel = "bilateral", policyIds = new[] { policyId }, requestedOn = "2013",
+            }) ?? throw new InvalidOperationException("Could not request an exchange.");
+            foreach (var (command, body) in new (string, object)[]
+                     {
+                         ("scope", new { modality = "studyVisit", participants = 8, plannedStart = "2013-09" }),
+                         ("funding-approval", new { source = "Fund", funding = new { amount = 1_000_000, currency = "KRW" }, approvedOn = "2013-07" }),
+                         ("activities", new { kind = "visit", deliveredOn = "2013-09-02", participants = 8 }),
+                     })
+                if (await PostAsync(exchanges, $"{exchange}/{command}", body) is null) throw new InvalidOperationException($"{command} failed.");
+            if (await PostAsync(exchanges, $"{exchange}/outcome", new { adoptionLevel = "adopted", intendsToProcure = true, reportedOn = "2014-03" }) is null)
+                throw new InvalidOperationException("outcome failed.");
+            var accepted = Stopwatch.StartNew();
+            var id = exchange[(exchange.LastIndexOf('/') + 1)..];
+            while (true)
+            {
+                var page = await exports.GetFromJsonAsync<JsonElement>($"/api/exports/projects?exchange={id}");
+                if (page.GetProperty("totalItems").GetInt64() > 0) return accepted.Elapsed.TotalMilliseconds;
+                if (accepted.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"No lead for exchange {id} in 30 s.");
+                await Task.Delay(2);
+            }
+        }
+
+        async Task<LongHistogram> SampleAsync()
+        {
+            var histogram = Load.NewHistogram();
+            await OneAsync(); // warm-up
+            for (var i = 0; i < samples; i++) histogram.RecordValue((long)(await OneAsync() * 1000));
+            return histogram;
+        }
+
+        var idle = await SampleAsync();
+        using var stopReaders = new CancellationTokenSource();
+        var readers = Task.Run(async () =>
+        {
+            while (!stopReaders.IsCancellationRequested)
+                await Load.RunAsync(8, TimeSpan.FromSeconds(5), async _ =>
+                {
+                    using var response = await gateway.GetAsync("/api/exports/projects?pageSize=50");
+                    await response.Content.CopyToAsync(Stream.Null);
+                    return response.IsSuccessStatusCode;
+                }, TimeSpan.Zero);
+        });
+        var loaded = await SampleAsync();
+        await stopReaders.CancelAsync();
+        await readers;
+
+        string Line(LongHistogram h) =>
+            $"p50 {h.GetValueAtPercentile(50) / 1000.0,6:F1} ms  p90 {h.GetValueAtPercentile(90) / 1000.0,6:F1} ms  p99 {h.GetValueAtPercentile(99) / 1000.0,6:F1} ms  "
+            + $"max {h.GetMaxValue() / 1000.0,7:F1} ms  over 1 s: {h.RecordedValues().Where(v => v.ValueIteratedTo > 1_000_000).Sum(v => v.CountAtValueIteratedTo)}";
+        Console.WriteLine($"""
+
+            Propagation, outcome accepted by Exchanges -> lead readable in Exports ({samples} samples each, polled every 2 ms)
+              idle                    {Line(idle)}
+              under 8 readers         {Line(loaded)}
+            """);
+        foreach (var (name, h) in new[] { ("propagation idle", idle), ("propagation, 8 readers", loaded) })
+        {
+            var (p50, p99) = (h.GetValueAtPercentile(50) / 1000.0, h.GetValueAtPercentile(99) / 1000.0);
+            summary.Add($"{name} p50 / p99", $"{p50:F1} / {p99:F1} ms (max {h.GetMaxValue() / 1000.0:F0})", "goal", "<= 20 / <= 150 ms", p50 <= 20 && p99 <= 150);
+        }
+    }
+
+    public static Task<string?> CreateNetworkAsync(HttpClient client, int n) => PostAsync(client, "/api/membership/networks", new
+    {
+        acronym = $"BN{n}", name = $"Benchmark network {n}", founded = 2000, headquartersCity = "Seoul", headquartersCountry = "KR",
+        themes = new[] { "resilience" },
+    });
+
+    /// <summary>POSTs; on 2xx returns the path of the stream (the collection of a create plus the id), else null.</summary>
+    public static async Task<string?> PostAsync(HttpClient client, string uri, object body)
+    {
+        using var response = await client.PostAsJsonAsync(uri, body);
+        if (!response.IsSuccessStatusCode) return null;
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var slash = uri.Split('/');
+        // A create is POST /api/{service}/{collection}; a command is POST /api/{service}/{collection}/{id}/{name}.
+        return slash.Length == 4 ? $"{uri}/{id}" : string.Join('/', slash[..5]);
+    }
+
+    private static LoadResult Best(LoadResult a, LoadResult b) => a.Rate >= b.Rate ? a : b;
+}

@@ -1,5 +1,5 @@
 using Diplomacy.Gateway.Audit;
-using Diplomacy.Gateway.Console;
+using Diplomacy.Gateway.WebConsole;
 using Diplomacy.Gateway.Health;
 using Diplomacy.Gateway.OpenApi;
 using Diplomacy.Gateway.Proxy;

@@ -11,6 +11,9 @@ var settings = builder.Configuration.GetSection(IdentitySettings.Section).Get<Id
 if (string.IsNullOrWhiteSpace(settings.KeyDirectory))
     throw new InvalidOperationException("Identity:KeyDirectory must name the folder of the development keys (deploy/run.sh uses .local/identity).");
 var keys = DevelopmentKeys.LoadOrCreate(settings.KeyDirectory);
+// An address overridden with an empty value (Identity__Console__RedirectUris__1=) is no address.
+settings.Console.RedirectUris.RemoveAll(string.IsNullOrWhiteSpace);
+settings.Console.PostLogoutRedirectUris.RemoveAll(string.IsNullOrWhiteSpace);
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
@@ -54,6 +57,6 @@ app.UseAuthentication();
 app.UseAntiforgery();
 app.MapGet("/health/ready", () => Results.Text("ready"));
 app.MapGet("/health/live", () => Results.Text("live"));
-app.MapSignInPage(keys);
+app.MapSignInPage(keys, settings);
 app.MapConnectEndpoints(settings);
 app.Run();

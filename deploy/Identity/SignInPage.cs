@@ -13,17 +13,19 @@ public static class SignInPage
     public const string Path = "/account/sign-in";
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static WebApplication MapSignInPage(this WebApplication app, DevelopmentKeys keys)
+    public static WebApplication MapSignInPage(this WebApplication app, DevelopmentKeys keys, IdentitySettings settings)
     {
+        // The form posts here, and the redirects after it end at the console: Chromium holds those to form-action too.
+        var policy = $"default-src 'none'; form-action 'self' {string.Join(' ', settings.Console.Origins())}; frame-ancestors 'none'; base-uri 'none'";
         app.MapGet(Path, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-            Page(http, antiforgery, Safe(returnUrl), error: null));
+            Page(http, antiforgery, Safe(returnUrl), error: null, policy));
 
         app.MapPost(Path, async (HttpContext http, IAntiforgery antiforgery,
             [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
             var account = DemoAccounts.Find(userName?.Trim());
             if (account is null || password != keys.DemoPassword)
-                return Page(http, antiforgery, Safe(returnUrl), error: "The user name or password is wrong. / 아이디 또는 비밀번호가 틀렸습니다.");
+                return Page(http, antiforgery, Safe(returnUrl), error: "The user name or password is wrong. / 아이디 또는 비밀번호가 틀렸습니다.", policy);
             var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account.UserName)], CookieAuthenticationDefaults.AuthenticationScheme);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
             return Results.Redirect(Safe(returnUrl));
@@ -35,7 +37,7 @@ public static class SignInPage
     private static string Safe(string? returnUrl) =>
         returnUrl is not null && returnUrl.StartsWith(ConnectEndpoints.AuthorizePath + "?", StringComparison.Ordinal) ? returnUrl : "/";
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? error)
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string returnUrl, string? error, string policy)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var options = string.Concat(DemoAccounts.All.Select(a =>
@@ -64,7 +66,7 @@ public static class SignInPage
             </body>
             </html>
             """;
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        http.Response.Headers.ContentSecurityPolicy = policy;
         return Results.Content(body, "text/html; charset=utf-8", statusCode: error is null ? 200 : 400);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileProviders;
 
 using Diplomacy.Gateway.Security;
 
-namespace Diplomacy.Gateway.Console;
+namespace Diplomacy.Gateway.WebConsole;
 
 /// <summary>
 /// The web console (gateway/console, built into wwwroot): its files, and index.html for any other GET that no endpoint

@@ -20,6 +20,7 @@ const routes: [RegExp, () => Promise<Page>][] = [
 ];
 
 const main = document.getElementById("main")!;
+let renders = 0;
 const top = document.getElementById("top")!;
 
 function header(): void {
@@ -52,20 +53,24 @@ async function render(): Promise<void> {
     return;
   }
   const path = location.pathname;
+  // A page renders into its own element, shown only if no later navigation started meanwhile.
+  const generation = ++renders;
   for (const [pattern, load] of routes) {
     const match = pattern.exec(path);
     if (!match) continue;
     replace(main, h("p", {}, t("loading")));
     main.setAttribute("aria-busy", "true");
+    const page = h("div", { class: "page" });
     try {
-      await (await load())(main, match.slice(1).map(decodeURIComponent));
+      await (await load())(page, match.slice(1).map(decodeURIComponent));
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : null;
       const text = problem?.status === 403 ? t("forbidden") : problem?.status === 404 ? t("notFound") : `${t("error")}: ${problem ? `${problem.status} ${problem.title ?? ""}` : String(error)}`;
-      replace(main, h("h1", {}, t("error")), h("p", { role: "alert" }, text));
-    } finally {
-      main.removeAttribute("aria-busy");
+      replace(page, h("h1", {}, t("error")), h("p", { role: "alert" }, text));
     }
+    if (generation !== renders) return;
+    replace(main, page);
+    main.removeAttribute("aria-busy");
     return;
   }
   replace(main, h("h1", {}, t("notFound")));

@@ -24,7 +24,7 @@ export async function auditTools(main: HTMLElement): Promise<void> {
     replace(output, h("pre", { id: "verify-output", tabindex: 0 }, text));
   });
 
-  const idInput = h("input", { id: "initiative-id", name: "id", pattern: "[0-9a-fA-F-]{36}", required: true, size: 40 });
+  const idInput = h("input", { id: "initiative-id", name: "id", pattern: "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", required: true, size: 40 });
   const open = h("form", { id: "open-by-id" }, h("label", { for: "initiative-id" }, t("initiativeId")), " ", idInput, " ",
     h("button", { type: "submit" }, t("open")));
   open.addEventListener("submit", (e) => { e.preventDefault(); navigate(`/initiatives/${idInput.value.trim().toLowerCase()}`); });

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 
 using Diplomacy.Gateway.Security;
+using Diplomacy.ServiceDefaults.Manifest;
 
 namespace Diplomacy.Gateway.WebConsole;
 
@@ -13,7 +14,7 @@ namespace Diplomacy.Gateway.WebConsole;
 /// </summary>
 public static class ConsoleHosting
 {
-    /// <summary>Where the console finds its OpenID Connect provider and client id.</summary>
+    /// <summary>Where the console finds its OpenID Connect provider, its client id and the services.</summary>
     public const string ConfigPath = "/console-config.json";
     private static readonly string[] ApiPrefixes = ["/api", "/health", "/openapi", "/metrics"];
 
@@ -27,7 +28,9 @@ public static class ConsoleHosting
         {
             authority,
             clientId = app.Configuration["Console:ClientId"] is { Length: > 0 } id ? id : "console",
-        });
+            // The manifest's services: the console lists their collections and hides what their writers alone may do.
+            services = ServiceManifest.Services.Select(s => new { s.Name, s.Route, s.Writers, s.KeepsStreams }),
+        }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var policy = ContentSecurityPolicy(authority);
         IFileProvider files = Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider();
 

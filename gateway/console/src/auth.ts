@@ -2,7 +2,11 @@ import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from "oid
 
 // Authorization code + PKCE against the provider the gateway names. Tokens live in memory only; the sign-in's state
 // (the PKCE verifier while the browser is at the provider) in sessionStorage, which it needs to come back.
-export interface ConsoleConfig { authority: string | null; clientId: string }
+export interface ConsoleConfig {
+  authority: string | null;
+  clientId: string;
+  services: { name: string; route: string; writers: string[]; keepsStreams: boolean }[];
+}
 
 export interface Person {
   name: string;

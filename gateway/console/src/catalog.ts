@@ -3,16 +3,15 @@ import type { Person } from "./auth";
 
 // What the console knows of the services: their routes, who writes them, and from each OpenAPI document its collections,
 // filters and commands. A new command or collection in a service needs no change here.
-export interface Service { route: string; name: string; writers: string[] }
+export interface Service { route: string; name: string; writers: string[]; keepsStreams: boolean }
 
-// The writers mirror the platform's defaults (README, Auth__Writers__*) only to hide buttons; the service still decides.
-export const services: Service[] = [
-  { route: "membership", name: "Membership", writers: ["international-relations"] },
-  { route: "exchanges", name: "Exchanges", writers: ["global-urban-partnership"] },
-  { route: "peace", name: "Peace building", writers: ["inter-korean-cooperation"] },
-  { route: "exports", name: "Exports", writers: ["global-urban-partnership"] },
-  { route: "portfolio", name: "Portfolio", writers: [] },
-];
+// From the services manifest (deploy/services.json), which the gateway hands over in /console-config.json. The writers
+// only hide buttons; the service still decides.
+export const services: Service[] = [];
+
+export function useServices(list: Service[]): void {
+  services.splice(0, services.length, ...list);
+}
 
 export interface Schema {
   type?: string | string[];

@@ -2,7 +2,7 @@ import "./style.css";
 import { configured, person, signIn, signOut, signedIn, startAuth, type ConsoleConfig } from "./auth";
 import { h, replace } from "./dom";
 import { lang, setLang, t, type Lang } from "./i18n";
-import { mayAudit } from "./catalog";
+import { mayAudit, useServices } from "./catalog";
 import { ApiError } from "./api";
 
 type Page = (main: HTMLElement, params: string[]) => Promise<void>;
@@ -94,6 +94,7 @@ window.addEventListener("popstate", () => void render());
 async function boot(): Promise<void> {
   setLang(lang());
   const config = (await (await fetch("/console-config.json")).json()) as ConsoleConfig;
+  useServices(config.services ?? []);
   await startAuth(config);
   await render();
 }

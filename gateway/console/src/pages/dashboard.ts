@@ -74,12 +74,17 @@ function moneyTable(assets: Json): Node | string {
   const rows: [string, string, number][] = [];
   const walk = (v: Json, year: string | null, depth: number) => {
     if (!v || typeof v !== "object" || depth > 6) return;
-    if ("amount" in v && "currency" in v) {
-      const m = v as { amount: number; currency: string; year?: number };
-      rows.push([String(m.year ?? year ?? "—"), m.currency, Number(m.amount)]);
+    const o = v as Record<string, Json>;
+    // Money as {amount, currency}, a fee year as {year, currency, paid}, or a total per currency as {"USD": 15000}.
+    const amount = o.amount ?? o.paid;
+    if (typeof o.currency === "string" && typeof amount === "number") {
+      rows.push([String(o.year ?? year ?? "—"), o.currency, amount]);
       return;
     }
-    for (const [k, child] of Object.entries(v)) walk(child, /^\d{4}$/.test(k) ? k : (v as { year?: number }).year?.toString() ?? year, depth + 1);
+    for (const [k, child] of Object.entries(o)) {
+      if (/^[A-Z]{3}$/.test(k) && typeof child === "number") { rows.push([year ?? "—", k, child]); continue; }
+      walk(child, /^\d{4}$/.test(k) ? k : (typeof o.year === "number" ? String(o.year) : year), depth + 1);
+    }
   };
   walk(assets, null, 0);
   const totals = new Map<string, number>();
@@ -92,8 +97,9 @@ function moneyTable(assets: Json): Node | string {
 function directionList(items: Record<string, Json>[]): Node | string {
   if (items.length === 0) return t("none");
   return h("ul", { class: "directions" }, ...items.map((d) => h("li", {},
-    h("p", {}, h("strong", {}, String(d.title ?? d.rule ?? d.finding ?? "")), d.suggestion ? ` — ${d.suggestion}` : ""),
-    d.finding && d.title ? h("p", {}, String(d.finding)) : null,
+    h("p", {}, h("strong", {}, label(String(d.title ?? d.rule ?? d.finding ?? ""))), d.subject ? ` · ${d.subject}` : "",
+      d.threshold ? ` (${d.threshold})` : ""),
+    d.suggestion ? h("p", {}, String(d.suggestion)) : null,
     Array.isArray(d.evidence) && d.evidence.length ? h("p", {}, `${t("evidence")}: `, ...(d.evidence as Json[]).map((e, i) => [i ? ", " : "", evidenceLink(e)])) : null)));
 }
 
@@ -110,9 +116,12 @@ function evidenceLink(e: Json): Node {
 function goalList(items: Record<string, Json>[]): Node | string {
   if (items.length === 0) return t("none");
   return h("ul", { class: "goals" }, ...items.map((g, i) => {
-    const progress = Number(g.progress ?? g.percentComplete ?? 0);
-    const fraction = progress > 1 ? progress / 100 : progress;
-    return h("li", {}, h("p", {}, h("strong", {}, String(g.title ?? g.name ?? g.id ?? i))),
+    // A goal's progress: {goal, current, share, onTrack}, or a goal with its own progress.
+    const goal = (g.goal && typeof g.goal === "object" ? g.goal : g) as Record<string, Json>;
+    const progress = Number(g.share ?? g.progress ?? g.percentComplete ?? 0);
+    const fraction = Math.min(1, progress > 1 ? progress / 100 : progress);
+    return h("li", {}, h("p", {}, h("strong", {}, String(goal.title ?? goal.name ?? goal.id ?? i)),
+        g.current !== undefined ? ` · ${display(g.current)}` : "", g.onTrack === false ? " ⚠" : ""),
       h("p", {}, h("label", { for: `goal-${i}` }, t("progress")), " ", h("progress", { id: `goal-${i}`, max: 1, value: fraction }), ` ${Math.round(fraction * 100)} %`));
   }));
 }

@@ -9,8 +9,10 @@ type Json = Record<string, unknown>;
 export async function city(main: HTMLElement, [key]: string[]): Promise<void> {
   const data = await get<Json>(`/api/portfolio/cities/${encodeURIComponent(key)}`);
   const timeline = itemsOf(data.timeline);
+  // {city: summary, ties, exchanges, peacePrograms, exportProjects, timeline}: the summary names it.
+  const summary = (data.city && typeof data.city === "object" ? data.city : data) as Json;
   const rest = Object.fromEntries(Object.entries(data).filter(([k]) => k !== "timeline"));
-  replace(main, h("h1", { id: "city-name" }, String(data.name ?? data.city ?? key)),
+  replace(main, h("h1", { id: "city-name" }, String(summary.name ?? key)),
     h("section", { "aria-labelledby": "city-h" }, h("h2", { id: "city-h" }, t("city")), figures("city", rest)),
     h("section", { "aria-labelledby": "timeline-h" }, h("h2", { id: "timeline-h" }, t("timeline")),
       timeline.length === 0 ? h("p", {}, t("none")) : h("ol", { class: "timeline" }, ...timeline.map(entry))));
@@ -27,5 +29,5 @@ function entry(e: Json): HTMLElement {
   const link = ref.service && ref.collection && ref.id
     ? h("a", { href: `/initiatives/${ref.service}/${ref.collection}/${ref.id}` }, String(e.title ?? e.type ?? ref.id))
     : String(e.title ?? e.type ?? "");
-  return h("li", {}, h("strong", {}, display(e.on ?? e.date ?? e.when ?? "")), " · ", link, e.description ? ` — ${e.description}` : "");
+  return h("li", {}, h("strong", {}, display(e.on ?? e.date ?? e.when ?? "")), " · ", link, e.change ?? e.description ? ` — ${e.change ?? e.description}` : "");
 }

@@ -28,5 +28,13 @@ public sealed class LanguageTests(ConsolePlatform platform)
         await Assertions.Expect(page.Locator("#state")).ToContainTextAsync("May 1996");
         await Assertions.Expect(page.Locator("#state")).Not.ToContainTextAsync("년");
         await platform.Browser.CheckPageAsync(page, "language-english");
+
+        // Signing out ends the provider's session too: signing in again asks for the password.
+        await page.Locator("#sign-out").ClickAsync();
+        await Assertions.Expect(page.Locator("main #sign-in, main button.primary")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#who").CountAsync());
+        await page.Locator("header #sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await platform.Browser.CheckPageAsync(page, "sign-in");
     }
 }

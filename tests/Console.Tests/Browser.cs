@@ -86,6 +86,7 @@ public static class PageNavigation
     public static async Task GoAsync(this IPage page, string path)
     {
         await page.EvaluateAsync("p => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }", path);
-        await page.WaitForFunctionAsync("() => !document.getElementById('main').hasAttribute('aria-busy')");
+        // A page's first read of a service's OpenAPI document can take a while on a loaded machine.
+        await page.WaitForFunctionAsync("() => !document.getElementById('main').hasAttribute('aria-busy')", null, new() { Timeout = 60_000 });
     }
 }

@@ -73,12 +73,20 @@ command -v curl >/dev/null || apt_install curl
 mkdir -p "$LOGS" "$PIDS"
 
 "$REPO_ROOT/deploy/servers.sh" start
-ensure_dev_signing_key   # exports Auth__DevelopmentSigningKey for every service and the gateway
 
+build_console            # into gateway/wwwroot, which the build below copies to the gateway's output
 echo "Building Diplomacy.slnx (Release)..."
 dotnet build "$REPO_ROOT/Diplomacy.slnx" -c Release -nologo -v q
 
 deadline=$((SECONDS + DEADLINE_SECONDS))
+# The local OpenID Connect provider first: the gateway and every service trust it as Auth__Authority, exactly as they
+# would trust the SMG's own provider (its discovery document and JWKS), and no development key.
+# shellcheck disable=SC2046
+start_dotnet identity "$REPO_ROOT/deploy/Identity/bin/Release/net10.0/Identity.dll" \
+    ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" $(identity_env)
+wait_ready identity "${IDENTITY_URL}health/ready"
+unset Auth__DevelopmentSigningKey
+export Auth__Authority="$IDENTITY_URL"
 gateway_env=(ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}")
 for svc in "${SERVICES[@]}"; do
     port=$(service_port "$svc")
@@ -104,9 +112,9 @@ wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/services"
 demo_dll="$REPO_ROOT/deploy/DemoData/bin/Release/net10.0/DemoData.dll"
 if [[ -f $demo_dll ]]; then
     echo "Loading demo data..."
-    # The loader writes every service: an admin token of the development key.
-    demo_token=$(dotnet "$REPO_ROOT/deploy/Token/bin/Release/net10.0/Token.dll" --key-file "$DEV_SIGNING_KEY_FILE" \
-        --role admin --client demo-data-loader --user demo-data --minutes 30)
+    # The loader writes every service: an admin token of the local provider, for its tool client.
+    demo_token=$(dotnet "$REPO_ROOT/deploy/Token/bin/Release/net10.0/Token.dll" --authority "$IDENTITY_URL" \
+        --secret-file "$IDENTITY_KEYS/tools.secret" --role admin --client demo-data-loader --user demo-data --minutes 30)
     dotnet "$demo_dll" --gateway "http://127.0.0.1:$GATEWAY_PORT" --data "$REPO_ROOT/deploy/demo/seoul-reference.json" --token "$demo_token"
 else
     echo "Demo data skipped: $demo_dll not built."
@@ -115,7 +123,9 @@ fi
 gw="http://127.0.0.1:$GATEWAY_PORT"
 echo
 echo "Diplomacy is running."
+echo "  Console            $gw/   (sign in with a demo account, password: $(cat "$IDENTITY_KEYS/demo-password"))"
 echo "  Gateway            $gw"
+echo "  Identity (OIDC)    $IDENTITY_URL   (./deploy/token.sh asks it for tokens)"
 for svc in "${SERVICES[@]}"; do
     route=$(service_route "$svc")
     printf '  %-18s %s/api/%s/   OpenAPI %s/openapi/%s.json   (direct http://127.0.0.1:%s)\n' \

@@ -48,6 +48,12 @@ if ! "$SERVERS" start; then
     finish 0 1 1
 fi
 
+# The console's browser tests need its build (served by the gateway) and Debian's chromium (never a downloaded browser).
+if ! build_console; then
+    echo "CONSOLE BUILD FAILED" >&2
+    finish 0 1 1
+fi
+[[ -x /usr/bin/chromium ]] || apt_install chromium
 echo "Building Diplomacy.slnx (Release)..."
 if ! dotnet build "$REPO_ROOT/Diplomacy.slnx" -c Release -nologo -v q; then
     echo "BUILD FAILED" >&2
@@ -79,6 +85,7 @@ attr() { local v; v=$(sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p" <<<"$2"); echo "${v:
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+export DIPLOMACY_TEST_RESULTS="$RESULTS"   # tests/Console.Tests keeps its screenshots under it
 total_passed=0
 total_failed=0
 any_exit_failure=0

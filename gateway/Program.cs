@@ -1,5 +1,6 @@
 using Diplomacy.Gateway.AsyncApi;
 using Diplomacy.Gateway.Audit;
+using Diplomacy.Gateway.WebConsole;
 using Diplomacy.Gateway.Health;
 using Diplomacy.Gateway.OpenApi;
 using Diplomacy.Gateway.Proxy;
@@ -17,6 +18,7 @@ builder.AddGatewayLimits();         // rate limit per API client (RateLimits:Per
 var app = builder.Build();
 
 app.UseGatewayHeadersAndBodyLimit(); // security headers on every response; 413 over Limits:MaxRequestBodyBytes
+app.UseConsole();                   // the web console at / (wwwroot, SPA fallback), anonymous, with its own CSP
 // Exception handler, status code pages, authentication, the rate limiter, the access policy of every route (before
 // anything is proxied), /health/live, /health/ready.
 app.UseServiceDefaults(afterAuthentication: a => a.UseRateLimiter());

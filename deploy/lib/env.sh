@@ -16,6 +16,10 @@ RABBIT_MGMT_PORT="${RABBIT_MGMT_PORT:-55674}"
 RABBIT_EPMD_PORT="${RABBIT_EPMD_PORT:-54369}"
 RABBIT_NODENAME="${RABBIT_NODENAME:-diplomacy@localhost}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+# The local OpenID Connect provider (deploy/Identity) and its development keys, tool secret and demo password.
+IDENTITY_PORT="${IDENTITY_PORT:-5100}"
+IDENTITY_URL="${IDENTITY_URL:-http://127.0.0.1:$IDENTITY_PORT/}"
+IDENTITY_KEYS="${IDENTITY_KEYS:-$DIPLOMACY_DATA/identity}"
 # Each service's port: its manifest default, overridden by ${ROUTE^^}_PORT (MEMBERSHIP_PORT, PEACE_PORT, ...).
 
 # Read by the services and by the tests. No database in the Postgres string:
@@ -116,4 +120,20 @@ ensure_dev_signing_key() {
     fi
     export Auth__DevelopmentSigningKey
     Auth__DevelopmentSigningKey=$(cat "$DEV_SIGNING_KEY_FILE")
+}
+
+# Build the web console (gateway/console) into the gateway's wwwroot: npm ci && npm run build, installing Debian's
+# Node.js and npm when they are missing.
+build_console() {
+    command -v npm >/dev/null || apt_install nodejs npm
+    echo "Building the console (gateway/console)..."
+    (cd "$REPO_ROOT/gateway/console" && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+}
+
+# The environment deploy/Identity runs with: its keys under .local/, the console's addresses at the gateway.
+identity_env() {
+    local gw="http://127.0.0.1:$GATEWAY_PORT" lh="http://localhost:$GATEWAY_PORT"
+    echo "ASPNETCORE_URLS=http://127.0.0.1:$IDENTITY_PORT" "Identity__KeyDirectory=$IDENTITY_KEYS" "Identity__Issuer=$IDENTITY_URL" \
+        "Identity__Console__RedirectUris__0=$gw/signin-callback" "Identity__Console__RedirectUris__1=$lh/signin-callback" \
+        "Identity__Console__PostLogoutRedirectUris__0=$gw/" "Identity__Console__PostLogoutRedirectUris__1=$lh/"
 }

@@ -18,6 +18,8 @@ public static class GatewayLimits
 {
     public const int DefaultPermitsPerMinute = 600;
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+    /// <summary>An <c>HttpContext.Items</c> key: a page that needs a CSP of its own (the console's) puts it there.</summary>
+    public const string ContentSecurityPolicyItem = "Diplomacy.ContentSecurityPolicy";
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     public static IHostApplicationBuilder AddGatewayLimits(this IHostApplicationBuilder builder)
@@ -100,7 +102,9 @@ public static class GatewayLimits
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ApiReference.Path) ? ApiReferencePolicy : "default-src 'none'; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ApiReference.Path) ? ApiReferencePolicy
+            : http.Items.TryGetValue(ContentSecurityPolicyItem, out var page) && page is string policy ? policy
+            : "default-src 'none'; frame-ancestors 'none'";
         if (http.Request.IsHttps) headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
         return Task.CompletedTask;
     };

@@ -47,6 +47,8 @@ public static class PlatformAuthentication
                 {
                     o.Authority = url;
                     o.Audience = audience;
+                    // Plain-http metadata only from a provider on this machine in Development (deploy/Identity); else https.
+                    o.RequireHttpsMetadata = !(builder.Environment.IsDevelopment() && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback);
                 }
                 o.TokenValidationParameters = new TokenValidationParameters
                 {

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Diplomacy.Console.Tests;
+
+/// <summary>A strategist (Diplomacy Strategy, viewer) signs in and reads the portfolio.</summary>
+[Collection("console")]
+public sealed class StrategistTests(ConsolePlatform platform)
+{
+    private const string Account = "viewer.diplomacy-strategy";
+
+    [Fact]
+    public async Task The_dashboard_shows_the_figures_of_the_api_in_at_most_5_requests_and_a_city_opens_from_the_map()
+    {
+        var page = await platform.Browser.NewPageAsync();
+        var portfolioRequests = 0;
+        page.Request += (_, request) => { if (new Uri(request.Url).AbsolutePath.StartsWith("/api/portfolio", StringComparison.Ordinal)) portfolioRequests++; };
+        await Browser.SignInAsync(page, Account, platform.DemoPassword);
+        await page.WaitForFunctionAsync("() => !document.getElementById('main').hasAttribute('aria-busy')");
+
+        if (!platform.Has("Portfolio"))
+        {
+            // Without the Portfolio service the dashboard says so, plainly.
+            await Assertions.Expect(page.Locator("#portfolio-missing")).ToBeVisibleAsync();
+            await platform.Browser.CheckPageAsync(page, "dashboard");
+            return;
+        }
+
+        await page.Locator("#assets").WaitForAsync();
+        Assert.InRange(portfolioRequests, 1, 5);
+        await platform.Browser.CheckPageAsync(page, "dashboard");
+
+        using var api = await platform.ApiAsAsync("viewer", "diplomacy-strategy");
+        var assets = await api.GetFromJsonAsync<JsonElement>("/api/portfolio/assets");
+        var figures = page.Locator("[data-source=assets][data-figure]");
+        var shown = await figures.CountAsync();
+        Assert.True(shown > 0, "The dashboard shows no figure of the assets.");
+        for (var i = 0; i < shown; i++)
+        {
+            var figure = figures.Nth(i);
+            var path = await figure.GetAttributeAsync("data-figure");
+            var expected = At(assets, path!);
+            Assert.Equal(Digits(expected.GetDouble().ToString("0.##", CultureInfo.InvariantCulture)), Digits(await figure.InnerTextAsync()));
+        }
+
+        var country = page.Locator("svg.world a[data-country]").First;
+        await country.ClickAsync();
+        var city = page.Locator("#map-cities a").First;
+        var name = await city.InnerTextAsync();
+        await city.ClickAsync();
+        await Assertions.Expect(page.Locator("#city-name")).ToHaveTextAsync(name);
+        await platform.Browser.CheckPageAsync(page, "city");
+    }
+
+    [Fact]
+    public async Task Every_list_renders_with_its_filters()
+    {
+        var page = await platform.Browser.NewPageAsync();
+        await Browser.SignInAsync(page, Account, platform.DemoPassword);
+        await page.GoAsync("/lists");
+        await platform.Browser.CheckPageAsync(page, "lists");
+        var links = await page.Locator("main li a[href^='/lists/']").EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))");
+        Assert.Contains("/lists/membership/partner-cities", links);
+        foreach (var link in links)
+        {
+            await page.GoAsync(link);
+            Assert.Equal(0, await page.Locator("main [role=alert]").CountAsync());
+            await Assertions.Expect(page.Locator("main h1")).Not.ToHaveTextAsync("Error");
+        }
+        await page.GoAsync("/lists/membership/partner-cities?country=VN&tie=friendship");
+        await Assertions.Expect(page.Locator("#filter-country")).ToHaveValueAsync("VN");
+        await platform.Browser.CheckPageAsync(page, "list-partner-cities");
+    }
+
+    private static JsonElement At(JsonElement root, string path)
+    {
+        var current = root;
+        foreach (var part in path.Replace("[", ".[").Split('.', StringSplitOptions.RemoveEmptyEntries))
+            current = part.StartsWith('[') ? current[int.Parse(part.Trim('[', ']'), CultureInfo.InvariantCulture)] : current.GetProperty(part);
+        return current;
+    }
+
+    private static string Digits(string text) => new(text.Where(char.IsDigit).ToArray());
+}

@@ -62,6 +62,8 @@ public sealed class ViewRebuilder(IDocumentStore store, IProjectionCoordinator c
         {
             logger.LogInformation("Rebuilding view {View} (definition {Version})", name, ViewDefinitions.Versions[name]);
             await daemon.RebuildProjectionAsync(name, ShardTimeout, ct);
+            // A rebuild leaves the shard stopped; the view must go on following new events.
+            await daemon.StartAgentAsync($"{name}:All", ct);
             await using var session = store.LightweightSession();
             session.Store(new ViewDefinition { Id = name, Version = ViewDefinitions.Versions[name], BuiltAt = DateTimeOffset.UtcNow });
             await session.SaveChangesAsync(ct);

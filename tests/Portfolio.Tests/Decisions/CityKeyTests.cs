@@ -21,6 +21,8 @@ public sealed class CityKeyTests
     [InlineData("DE", "Düsseldorf", "de-dusseldorf")]
     [InlineData("DE", "Straße", "de-strasse")]
     [InlineData("PL", "Łódź", "pl-lodz")]
+    [InlineData("VN", "Hà Nội", "vn-hanoi")]
+    [InlineData("VN", "Đà Nẵng", "vn-da-nang")]
     public void Spelling_variants_give_one_key(string country, string city, string key) => Assert.Equal(key, Atlas.KeyOf(country, city));
 
     [Theory]

@@ -23,6 +23,12 @@ const int OtherBatch = 5_000;        // events per SaveChanges when seeding the 
 const int Warmups = 2;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// `-- portfolio` runs the portfolio's benchmark instead (PortfolioBenchmark.cs).
+if (args.Contains("portfolio"))
+{
+    await PortfolioBenchmark.RunAsync();
+    return 0;
+}
 var postgres = await TestServers.CreateDatabaseAsync("bench");
 try
 {

@@ -35,6 +35,6 @@ app.MapOpenData();
 app.MapAdmin();
 app.MapAuditEndpoints("/api/portfolio");
 
-app.Run();
+await app.RunOrApplySchemaAsync(args);   // --apply-schema: apply the database schema and exit (Production)
 
 public partial class Program;

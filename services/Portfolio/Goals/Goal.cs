@@ -3,15 +3,18 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Portfolio.Goals;
 
+/// <summary>An event of a goal.</summary>
+public interface IGoalEvent : IEventOf<Goal>;
+
 /// <summary>A goal of the city's diplomacy strategy was set: a figure of the portfolio to reach by a deadline.</summary>
-public sealed record GoalSet(string Title, Indicator Indicator, int Target, PartialDate Deadline);
+public sealed record GoalSet(string Title, Indicator Indicator, int Target, PartialDate Deadline) : IGoalEvent;
 
 /// <summary>The goal's title, target or deadline changed; the earlier ones stay in the stream's history.</summary>
-public sealed record GoalRevised(string Title, int Target, PartialDate Deadline, string? Reason);
+public sealed record GoalRevised(string Title, int Target, PartialDate Deadline, string? Reason) : IGoalEvent;
 
-public sealed record GoalAchieved(PartialDate AchievedOn, string? Note);
+public sealed record GoalAchieved(PartialDate AchievedOn, string? Note) : IGoalEvent;
 
-public sealed record GoalDropped(PartialDate DroppedOn, string Reason);
+public sealed record GoalDropped(PartialDate DroppedOn, string Reason) : IGoalEvent;
 
 public enum GoalStatus
 {
@@ -57,7 +60,7 @@ public enum Instrument
 public sealed record Indicator(Figure Figure, string? Region = null, string? Sector = null, int? Sdg = null, Guid? NetworkId = null, Instrument? Instrument = null);
 
 /// <summary>A goal of the strategy: one stream each, the only streams the portfolio writes itself.</summary>
-public sealed record Goal : IAggregate<Goal>
+public sealed record Goal : IAggregate<Goal, IGoalEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -71,16 +74,7 @@ public sealed record Goal : IAggregate<Goal>
     public PartialDate? DroppedOn { get; init; }
     public string? DropReason { get; init; }
 
-    /// <summary>The instance form Marten's source-generated evolver calls; a blank instance (no status) stands for "no state".</summary>
-    public Goal? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static Goal? Evolve(Goal? state, object @event) => (state, @event) switch
+    public static Goal? Fold(Goal? state, IGoalEvent @event) => (state, @event) switch
     {
         (null, GoalSet e) => new Goal { Status = GoalStatus.Open, Title = e.Title, Indicator = e.Indicator, Target = e.Target, Deadline = e.Deadline },
         (not null, GoalRevised e) => state with { Title = e.Title, Target = e.Target, Deadline = e.Deadline, Revisions = state.Revisions + 1 },

@@ -5,6 +5,7 @@ using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
 using JasperFx.Events;
 using Marten;
+using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Exchanges.Integration;
 
@@ -16,6 +17,37 @@ namespace Diplomacy.Exchanges.Integration;
 /// </summary>
 public sealed class Outgoing : IIntegrationEventMapper
 {
+    /// <summary>Version 2 adds the "...Changed" events the portfolio learns from: the relay republishes the log once.</summary>
+    public int Version => 2;
+
+    /// <summary>The event of <see cref="MapAsync"/>, then the state of its stream after it, for every event of every stream.</summary>
+    public async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    {
+        var first = await MapAsync(@event, session, ct);
+        var changed = await ChangedAsync(@event, session, ct);
+        return [.. new[] { first, changed }.OfType<object>()];
+    }
+
+    private static async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    {
+        var (version, change, on, at) = (@event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), @event.Timestamp);
+        if (Policy.StoredEventNames.ContainsKey(@event.EventType))
+            return await session.ReplayAsync<Policy>(@event.StreamId, @event.Version, ct: ct) is { } p
+                ? new PolicyChanged(p.Id, version, change, on, p.Title, p.Department, p.Sector, p.SdgGoals, at)
+                : null;
+        if (Exchange.StoredEventNames.ContainsKey(@event.EventType))
+            return await session.ReplayAsync<Exchange>(@event.StreamId, @event.Version, ct: ct) is { } x
+                ? new ExchangeChanged(x.Id, version, change, on, x.PartnerCity, x.PartnerCountry.Value, JsonFilter.Text(x.Channel), x.NetworkId,
+                    x.NetworkAcronym, x.PolicyIds, x.RequestedOn.ToString(), JsonFilter.Text(x.Status),
+                    x.Modality is { } modality ? JsonFilter.Text(modality) : null, x.PlannedParticipants,
+                    x.Funding is { } f ? new ExchangeFunding(f.Source, f.Amount.Amount, f.Amount.Currency.Value, f.ApprovedOn.ToString()) : null,
+                    [.. x.Activities.Select(a => new ExchangeActivity(JsonFilter.Text(a.Kind), a.DeliveredOn.ToString(), a.Participants))],
+                    [.. x.Outcomes.Select(o => new ExchangeOutcome(o.PolicyId, JsonFilter.Text(o.AdoptionLevel), o.IntendsToProcure, o.ReportedOn.ToString()))],
+                    x.ClosedOn?.ToString(), x.CancelledOn?.ToString(), x.SuspendedOn?.ToString(), at)
+                : null;
+        return null;
+    }
+
     public async ValueTask<object?> MapAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
         if (@event.Data is not OutcomeReported { IntendsToProcure: true } outcome || !IsAdoption(outcome.AdoptionLevel)) return null;

@@ -7,6 +7,8 @@ using Diplomacy.ServiceDefaults.Messaging;
 using JasperFx.Events;
 using Marten;
 using MembershipState = Diplomacy.Membership.Memberships.Membership;
+using Diplomacy.Membership.Networks;
+using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Membership.Integration;
 
@@ -17,6 +19,41 @@ namespace Diplomacy.Membership.Integration;
 /// </summary>
 public sealed class Outgoing : IIntegrationEventMapper
 {
+    /// <summary>Version 2 adds the "...Changed" events the portfolio learns from: the relay republishes the log once.</summary>
+    public int Version => 2;
+
+    /// <summary>The event of <see cref="MapAsync"/>, then the state of its stream after it, for every event of every stream.</summary>
+    public async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    {
+        var first = await MapAsync(@event, session, ct);
+        var changed = await ChangedAsync(@event, session, ct);
+        return [.. new[] { first, changed }.OfType<object>()];
+    }
+
+    private static async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    {
+        var (version, change, on, at) = (@event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), @event.Timestamp);
+        if (Network.StoredEventNames.ContainsKey(@event.EventType))
+            return await session.ReplayAsync<Network>(@event.StreamId, @event.Version, ct: ct) is { } n
+                ? new NetworkChanged(n.Id, version, change, on, n.Acronym, n.Name, n.Founded, n.HeadquartersCity, n.HeadquartersCountry.Value, n.Themes, at)
+                : null;
+        if (MembershipState.StoredEventNames.ContainsKey(@event.EventType))
+            return await session.ReplayAsync<MembershipState>(@event.StreamId, @event.Version, ct: ct) is { } m
+                ? new MembershipChanged(m.Id, version, change, on, m.NetworkId, m.NetworkAcronym, JsonFilter.Text(m.Status), m.AppliedOn.ToString(),
+                    m.AcceptedOn?.ToString(), (m.LapsedOn ?? m.WithdrawnOn)?.ToString(),
+                    [.. m.Roles.Select(r => new MembershipRoleTerm(JsonFilter.Text(r.Role), r.TermStart.ToString(), r.TermEnd?.ToString(), r.Ended))],
+                    [.. m.Hostings.Select(h => new MembershipHosting(JsonFilter.Text(h.Kind), h.Title, h.PlannedOn.ToString(), h.DeliveredOn?.ToString()))],
+                    [.. m.Fees.Select(f => new MembershipFee(f.Year, f.Assessed.Amount, f.Assessed.Currency.Value, f.Paid?.Amount, f.Paid?.Currency.Value, f.PaidOn?.ToString()))],
+                    at)
+                : null;
+        if (PartnerCity.StoredEventNames.ContainsKey(@event.EventType))
+            return await session.ReplayAsync<PartnerCity>(@event.StreamId, @event.Version, ct: ct) is { } t
+                ? new PartnerTieChanged(t.Id, version, change, on, t.City, t.Country.Value, JsonFilter.Text(t.Jurisdiction), Text(t.Tie),
+                    JsonFilter.Text(t.Status), t.ProposedOn.ToString(), t.AgreementSignedOn?.ToString(), t.SuspendedOn?.ToString(), t.TerminatedOn?.ToString(), at)
+                : null;
+        return null;
+    }
+
     public async ValueTask<object?> MapAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
         switch (@event.Data)

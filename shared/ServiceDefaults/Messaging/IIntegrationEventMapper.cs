@@ -11,4 +11,18 @@ namespace Diplomacy.ServiceDefaults.Messaging;
 public interface IIntegrationEventMapper
 {
     ValueTask<object?> MapAsync(IEvent @event, IQuerySession session, CancellationToken ct);
+
+    /// <summary>
+    /// Every integration event one domain event makes, in order; by default the one of <see cref="MapAsync"/>.
+    /// The first keeps the event id as its message id; the others get their own, derived from it (<see cref="OutboxRelay.MessageIdOf"/>).
+    /// </summary>
+    async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct) =>
+        await MapAsync(@event, session, ct) is { } message ? [message] : [];
+
+    /// <summary>
+    /// The version of this mapping. A release that adds integration events raises it; the relay's subscription is named
+    /// after it, so the new release publishes the whole event log once (consumers de-duplicate on the message id) and
+    /// a consumer that starts with that release ends with the whole history.
+    /// </summary>
+    int Version => 1;
 }

@@ -27,38 +27,53 @@ public sealed class OutboxRelay : SubscriptionBase
     public OutboxRelay(IBus bus, IIntegrationEventMapper mapper, ILogger<OutboxRelay> logger)
     {
         (_bus, _mapper, _logger) = (bus, mapper, logger);
-        Name = "outbox-relay";
+        Name = NameFor(mapper);
     }
+
+    /// <summary>"outbox-relay" for the first mapping, "outbox-relay-v2" and on after: a new name starts from the first event.</summary>
+    public static string NameFor(IIntegrationEventMapper mapper) => mapper.Version <= 1 ? "outbox-relay" : $"outbox-relay-v{mapper.Version}";
+
+    /// <summary>
+    /// The message id of the <paramref name="index"/>-th integration event made of <paramref name="event"/>: the event id for
+    /// the first (as it always was), a name-based id from the event id and the message type for the others, so a
+    /// republished event gets the same ids again.
+    /// </summary>
+    public static Guid MessageIdOf(IEvent @event, int index, Type messageType) =>
+        index == 0 ? @event.Id : Domain.DeterministicGuid.Create(@event.Id.ToString(), messageType.FullName ?? messageType.Name);
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         foreach (var @event in page.Events)
         {
-            var message = await _mapper.MapAsync(@event, operations, cancellationToken);
-            if (message is null) continue;
-
-            // Continue the trace of the command that appended the event, so consumers join it: the relay's span is a child
-            // of the request's span (stored at append), never of whatever the daemon is doing, and MassTransit's send span
-            // and the traceparent it writes into the message headers come from Activity.Current, which is this span.
-            Activity.Current = null;
-            using var activity = DiplomacyTelemetry.Source.StartActivity(
-                $"relay {message.GetType().Name}", ActivityKind.Producer, ParentOf(@event));
-            activity?.SetTag("diplomacy.event.sequence", @event.Sequence);
-            activity?.SetTag("diplomacy.stream.id", @event.StreamId.ToString());
-
-            await _bus.Publish(message, message.GetType(), context =>
-            {
-                context.MessageId = @event.Id;
-                if (Guid.TryParse(@event.CorrelationId, out var correlation)) context.CorrelationId = correlation;
-                context.Headers.Set("diplomacy-stream-id", @event.StreamId.ToString());
-                context.Headers.Set("diplomacy-stream-version", @event.Version);
-            }, cancellationToken);
-
-            DiplomacyTelemetry.IntegrationEventsPublished.Add(1);
-            _logger.LogDebug("Published {Message} for event {Sequence}", message.GetType().Name, @event.Sequence);
+            var messages = await _mapper.MapAllAsync(@event, operations, cancellationToken);
+            for (var index = 0; index < messages.Count; index++)
+                await PublishAsync(@event, messages[index], MessageIdOf(@event, index, messages[index].GetType()), cancellationToken);
         }
         return NullChangeListener.Instance;
+    }
+
+    private async Task PublishAsync(IEvent @event, object message, Guid messageId, CancellationToken cancellationToken)
+    {
+        // Continue the trace of the command that appended the event, so consumers join it: the relay's span is a child
+        // of the request's span (stored at append), never of whatever the daemon is doing, and MassTransit's send span
+        // and the traceparent it writes into the message headers come from Activity.Current, which is this span.
+        Activity.Current = null;
+        using var activity = DiplomacyTelemetry.Source.StartActivity(
+            $"relay {message.GetType().Name}", ActivityKind.Producer, ParentOf(@event));
+        activity?.SetTag("diplomacy.event.sequence", @event.Sequence);
+        activity?.SetTag("diplomacy.stream.id", @event.StreamId.ToString());
+
+        await _bus.Publish(message, message.GetType(), context =>
+        {
+            context.MessageId = messageId;
+            if (Guid.TryParse(@event.CorrelationId, out var correlation)) context.CorrelationId = correlation;
+            context.Headers.Set("diplomacy-stream-id", @event.StreamId.ToString());
+            context.Headers.Set("diplomacy-stream-version", @event.Version);
+        }, cancellationToken);
+
+        DiplomacyTelemetry.IntegrationEventsPublished.Add(1);
+        _logger.LogDebug("Published {Message} for event {Sequence}", message.GetType().Name, @event.Sequence);
     }
 
     /// <summary>The trace context of the request that appended <paramref name="event"/>, or none (a new trace).</summary>

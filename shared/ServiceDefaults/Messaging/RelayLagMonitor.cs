@@ -12,7 +12,8 @@ namespace Diplomacy.ServiceDefaults.Messaging;
 /// <see cref="DiplomacyTelemetry.RelayLagSeconds"/>: the events after the relay's checkpoint in <c>mt_event_progression</c>,
 /// and the age of the oldest of them. Every replica reports it (it is read from the shared database), whichever runs the relay.
 /// </summary>
-public sealed class RelayLagMonitor(AuditDatabase database, IDocumentStore store, IHostEnvironment environment, ILogger<RelayLagMonitor> logger)
+public sealed class RelayLagMonitor(
+    AuditDatabase database, IDocumentStore store, IIntegrationEventMapper mapper, IHostEnvironment environment, ILogger<RelayLagMonitor> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -20,11 +21,12 @@ public sealed class RelayLagMonitor(AuditDatabase database, IDocumentStore store
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
-        // The relay's shards are named "outbox-relay:All"; an event is pending until its sequence is past the checkpoint.
+        // The relay's shard is named after its mapping version ("outbox-relay:All", "outbox-relay-v2:All"); an event is pending
+        // until its sequence is past that shard's checkpoint. Shards of earlier mapping versions no longer run and are ignored.
         var sql = $"""
             select count(*), min(e.timestamp)
             from "{schema}".mt_events e
-            where e.seq_id > coalesce((select min(p.last_seq_id) from "{schema}".mt_event_progression p where p.name like 'outbox-relay:%'), 0)
+            where e.seq_id > coalesce((select min(p.last_seq_id) from "{schema}".mt_event_progression p where p.name = '{OutboxRelay.NameFor(mapper)}:All'), 0)
             """;
         var service = environment.ApplicationName;
         using var timer = new PeriodicTimer(Interval);

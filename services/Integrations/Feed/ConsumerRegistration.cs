@@ -1,0 +1,23 @@
+using MassTransit;
+
+namespace Diplomacy.Integrations.Feed;
+
+public static class ConsumerRegistration
+{
+    public const string QueueName = "integrations-log";
+
+    /// <summary>
+    /// One consumer per contract type, all on one queue read one message at a time, so the log keeps the order in
+    /// which each publisher's relay sent them (and so each initiative's order).
+    /// </summary>
+    public static void AddIntegrationEventConsumers(this IBusRegistrationConfigurator bus, ContractCatalog catalog)
+    {
+        foreach (var contract in catalog.ContractTypes)
+            bus.AddConsumer(typeof(IntegrationEventConsumer<>).MakeGenericType(contract))
+                .Endpoint(e =>
+                {
+                    e.Name = QueueName;
+                    e.ConcurrentMessageLimit = 1;
+                });
+    }
+}

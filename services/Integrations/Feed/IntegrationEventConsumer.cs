@@ -20,8 +20,11 @@ public sealed class IntegrationEventConsumer<T>(IDocumentStore store) : Idempote
     {
         var messageId = context.MessageId!.Value;
         // The publishers' outbox relays name the stream; a message without it is an initiative of its own.
-        var subject = Guid.TryParse(context.Headers.Get<string>(StreamIdHeader), out var stream) ? stream : messageId;
-        var version = long.TryParse(context.Headers.Get<string>(StreamVersionHeader), out var v) ? v : (long?)null;
+        var subject = context.Headers.TryGetHeader(StreamIdHeader, out var streamId) && Guid.TryParse(streamId?.ToString(), out var stream)
+            ? stream
+            : messageId;
+        var version = context.Headers.TryGetHeader(StreamVersionHeader, out var streamVersion)
+            && long.TryParse(streamVersion?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
         var received = new IntegrationEventReceived(
             messageId,
             ContractCatalog.Default.UrnOf(typeof(T)),

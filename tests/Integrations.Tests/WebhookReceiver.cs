@@ -76,17 +76,24 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _app = null;
     }
 
+    /// <summary>
+    /// True when one of the header's signatures verifies with one of <paramref name="secrets"/>. Each signature is given
+    /// to the library on its own: StandardWebhooks 1.1.2 stops before the last of several space-separated signatures.
+    /// </summary>
     public static bool Verify(string payload, IHeaderDictionary headers, IEnumerable<string> secrets)
     {
+        var signatures = headers["webhook-signature"].ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         foreach (var secret in secrets)
-        {
-            try
+            foreach (var signature in signatures)
             {
-                new StandardWebhook(secret).Verify(payload, headers);
-                return true;
+                var one = new HeaderDictionary(headers.ToDictionary(h => h.Key, h => h.Value)) { ["webhook-signature"] = signature };
+                try
+                {
+                    new StandardWebhook(secret).Verify(payload, one);
+                    return true;
+                }
+                catch (WebhookVerificationException) { }
             }
-            catch (WebhookVerificationException) { }
-        }
         return false;
     }
 

@@ -10,7 +10,8 @@ namespace Diplomacy.Integrations.Feed;
 public sealed class LogSignal(NpgsqlDataSource dataSource, ILogger<LogSignal> logger) : BackgroundService
 {
     public const string Channel = "diplomacy_integrations_log";
-    public const string NotifySql = $"select pg_notify('{Channel}', '')";
+    // A statement without a result set: Marten batches it with the session's own commands and reads their results in order.
+    public const string NotifySql = $"notify {Channel}";
 
     private TaskCompletionSource _next = NewSource();
 

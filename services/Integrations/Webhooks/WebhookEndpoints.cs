@@ -118,6 +118,6 @@ public static class WebhookEndpoints
         if (result is not IValueHttpResult { Value: WebhookSubscription subscription }) return result;
         var body = JsonSerializer.SerializeToNode(subscription, JsonDefaults.Api)!.AsObject();
         body["secret"] = secret;
-        return result is Created<object> created ? Results.Created(created.Location, body) : Results.Json(body, JsonDefaults.Api);
+        return result is Created<WebhookSubscription> created ? Results.Created(created.Location, body) : Results.Json(body, JsonDefaults.Api);
     }
 }

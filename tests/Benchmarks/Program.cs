@@ -1,5 +1,6 @@
 // The audit benchmark: replay, export rate and export memory, each against raw SQL, on one database in one run.
 // Run with the servers up: ./deploy/servers.sh start && dotnet run -c Release --project tests/Benchmarks
+// (add `-- deliveries` for the webhook delivery benchmark, DeliveryBenchmark.cs)
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -23,6 +24,11 @@ const int OtherBatch = 5_000;        // events per SaveChanges when seeding the 
 const int Warmups = 2;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("deliveries"))
+{
+    await DeliveryBenchmark.RunAsync();
+    return 0;
+}
 var postgres = await TestServers.CreateDatabaseAsync("bench");
 try
 {

@@ -19,10 +19,7 @@ public sealed class IntegrationEventConsumer<T>(IDocumentStore store) : Idempote
     protected override Task Handle(T message, IDocumentSession session, ConsumeContext context)
     {
         var messageId = context.MessageId!.Value;
-        // The publishers' outbox relays name the stream; a message without it is an initiative of its own.
-        var subject = context.Headers.TryGetHeader(StreamIdHeader, out var streamId) && Guid.TryParse(streamId?.ToString(), out var stream)
-            ? stream
-            : messageId;
+        var subject = ConsumerRegistration.InitiativeOf(context);
         var version = context.Headers.TryGetHeader(StreamVersionHeader, out var streamVersion)
             && long.TryParse(streamVersion?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
         var received = new IntegrationEventReceived(

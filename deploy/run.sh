@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Run the whole platform locally: private PostgreSQL + RabbitMQ, every service that
-# exists, the gateway, and the demo data.
+# Run the whole platform locally: private PostgreSQL + RabbitMQ, every service of
+# deploy/services.json, the gateway, and the demo data.
 # Usage: deploy/run.sh [--detach]
 #   default   stay in the foreground; Ctrl-C (or TERM) stops everything
-#   --detach  return once the gateway is ready and the demo data is loaded;
+#   --detach  return once the gateway reports every service healthy
+#             (/health/services) and the demo data is loaded;
 #             stop later with deploy/stop.sh
 set -euo pipefail
 # shellcheck source=lib/env.sh
@@ -82,7 +83,8 @@ gateway_env=(ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ASPNETCORE_ENVIRON
 for svc in "${SERVICES[@]}"; do
     port=$(service_port "$svc")
     db=$(service_db "$svc")
-    start_dotnet "$db" "$REPO_ROOT/services/$svc/bin/Release/net10.0/$svc.dll" \
+    project=$(service_project "$svc")
+    start_dotnet "$db" "$REPO_ROOT/$(dirname "$project")/bin/Release/net10.0/$(basename "$project" .csproj).dll" \
         ASPNETCORE_URLS="http://127.0.0.1:$port" \
         ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
         ConnectionStrings__Postgres="$DIPLOMACY_POSTGRES;Database=$db" \
@@ -94,9 +96,10 @@ for svc in "${SERVICES[@]}"; do
     wait_ready "$(service_db "$svc")" "http://127.0.0.1:$(service_port "$svc")/health/ready"
 done
 
-# The gateway starts last: its readiness may depend on the services behind it.
+# The gateway's own readiness depends on no service; /health/services says every one answers through it.
 start_dotnet gateway "$REPO_ROOT/gateway/bin/Release/net10.0/Gateway.dll" "${gateway_env[@]}"
 wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/ready"
+wait_ready gateway "http://127.0.0.1:$GATEWAY_PORT/health/services"
 
 demo_dll="$REPO_ROOT/deploy/DemoData/bin/Release/net10.0/DemoData.dll"
 if [[ -f $demo_dll ]]; then

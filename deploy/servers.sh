@@ -10,7 +10,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 PG_BIN=/usr/lib/postgresql/15/bin
 RABBIT_DIR="$DIPLOMACY_DATA/rabbitmq"
 PG_LOCATION_FILE="$DIPLOMACY_DATA/postgres.location"
-DATABASES=(membership exchanges peacebuilding exports portfolio)
+# One database per manifest service (deploy/services.json).
+DATABASES=()
+for _svc in "${SERVICES[@]}"; do DATABASES+=("$(service_db "$_svc")"); done
+unset _svc
 
 # ---------------------------------------------------------------- install
 

@@ -8,8 +8,8 @@ using Diplomacy.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();       // telemetry (incl. Yarp.ReverseProxy), health, JSON, problem details, JWT bearer
-builder.AddDownstreamServices();    // YARP: routes from "ReverseProxy", addresses overridable by Services:<Name>
-builder.AddMembershipReadiness();   // /health/ready waits for the membership service
+builder.AddDownstreamServices();    // YARP: routes and clusters from the services manifest, addresses overridable by Services:<Name>
+builder.AddServiceHealth();         // /health/services: each service's readiness (the gateway's own depends on none)
 builder.AddAuditDoor();             // one history lookup across every service that keeps streams
 builder.AddGatewayLimits();         // rate limit per API client (RateLimits:PermitsPerMinute)
 
@@ -19,6 +19,7 @@ app.UseGatewayHeadersAndBodyLimit(); // security headers on every response; 413 
 // Exception handler, status code pages, authentication, the rate limiter, the access policy of every route (before
 // anything is proxied), /health/live, /health/ready.
 app.UseServiceDefaults(afterAuthentication: a => a.UseRateLimiter());
+app.MapServiceHealth();             // GET /health/services (anonymous, like /health/*)
 app.MapOpenApiIndex();              // GET /openapi; the documents themselves are proxied routes
 app.MapAuditDoor();                 // GET /api/audit/initiatives/{id} (auditor, admin)
 app.MapDownstreamServices();        // /api/{service}/..., 503/504 problem details when a service cannot answer

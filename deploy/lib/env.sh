@@ -16,11 +16,7 @@ RABBIT_MGMT_PORT="${RABBIT_MGMT_PORT:-55674}"
 RABBIT_EPMD_PORT="${RABBIT_EPMD_PORT:-54369}"
 RABBIT_NODENAME="${RABBIT_NODENAME:-diplomacy@localhost}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
-MEMBERSHIP_PORT="${MEMBERSHIP_PORT:-5101}"
-EXCHANGES_PORT="${EXCHANGES_PORT:-5102}"
-PEACE_PORT="${PEACE_PORT:-5103}"
-EXPORTS_PORT="${EXPORTS_PORT:-5104}"
-PORTFOLIO_PORT="${PORTFOLIO_PORT:-5105}"
+# Each service's port: its manifest default, overridden by ${ROUTE^^}_PORT (MEMBERSHIP_PORT, PEACE_PORT, ...).
 
 # Read by the services and by the tests. No database in the Postgres string:
 # each service (and each test fixture) appends its own.
@@ -29,40 +25,6 @@ export DIPLOMACY_RABBITMQ="${DIPLOMACY_RABBITMQ:-amqp://guest:guest@127.0.0.1:$R
 export DIPLOMACY_RABBITMQ_MANAGEMENT="${DIPLOMACY_RABBITMQ_MANAGEMENT:-http://127.0.0.1:$RABBIT_MGMT_PORT}"
 # The machine has no internet: stop tools from phoning home (and from waiting on it).
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MASSTRANSIT_USAGE_TELEMETRY=false
-
-# Services are written in parallel by other engineers: only list the ones that exist.
-SERVICES=()
-for _name in Membership Exchanges PeaceBuilding Exports Portfolio; do
-    [[ -f "$REPO_ROOT/services/$_name/$_name.csproj" ]] && SERVICES+=("$_name")
-done
-unset _name
-
-service_port() {
-    case "$1" in
-        Membership) echo "$MEMBERSHIP_PORT" ;;
-        Exchanges) echo "$EXCHANGES_PORT" ;;
-        PeaceBuilding) echo "$PEACE_PORT" ;;
-        Exports) echo "$EXPORTS_PORT" ;;
-        Portfolio) echo "$PORTFOLIO_PORT" ;;
-        *) echo "unknown service: $1" >&2; return 1 ;;
-    esac
-}
-
-# The gateway's route segment of a service (/api/<route>/..., /openapi/<route>.json).
-service_route() {
-    case "$1" in
-        PeaceBuilding) echo "peace" ;;
-        *) service_db "$1" ;;
-    esac
-}
-
-# One database per service; also used as the lower-case name for logs, pids and URLs.
-service_db() {
-    case "$1" in
-        Membership|Exchanges|PeaceBuilding|Exports|Portfolio) echo "${1,,}" ;;
-        *) echo "unknown service: $1" >&2; return 1 ;;
-    esac
-}
 
 # Install Debian packages on a fresh machine (root directly, otherwise through sudo).
 apt_install() {
@@ -74,6 +36,40 @@ apt_install() {
     echo "Installing $* ..."
     "${sudo[@]}" apt-get update -q
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"
+}
+
+# The services: deploy/services.json, the one list (its shape: ServiceDefaults/Manifest/ServiceManifest.cs).
+SERVICES_MANIFEST="${SERVICES_MANIFEST:-$REPO_ROOT/deploy/services.json}"
+command -v jq >/dev/null || apt_install jq >&2
+SERVICES=()
+declare -A _SERVICE_ROUTE=() _SERVICE_PORT=() _SERVICE_DB=() _SERVICE_PROJECT=()
+while IFS=$'\t' read -r _name _route _port _db _project; do
+    SERVICES+=("$_name")
+    _SERVICE_ROUTE[$_name]=$_route _SERVICE_PORT[$_name]=$_port _SERVICE_DB[$_name]=$_db _SERVICE_PROJECT[$_name]=$_project
+done < <(jq -r '.services[] | [.name, .route, (.port | tostring), .database, .project] | @tsv' "$SERVICES_MANIFEST")
+unset _name _route _port _db _project
+((${#SERVICES[@]} > 0)) || echo "no services read from $SERVICES_MANIFEST" >&2
+
+_service_field() {
+    local -n _field=$1
+    [[ -n ${_field[$2]:-} ]] || { echo "unknown service: $2 (not in $SERVICES_MANIFEST)" >&2; return 1; }
+    echo "${_field[$2]}"
+}
+
+# The gateway's route segment of a service (/api/<route>/..., /openapi/<route>.json).
+service_route() { _service_field _SERVICE_ROUTE "$1"; }
+# Its own database; also the lower-case name for logs, pids and URLs.
+service_db() { _service_field _SERVICE_DB "$1"; }
+# Its project file, relative to the repository root.
+service_project() { _service_field _SERVICE_PROJECT "$1"; }
+# Its port: ${ROUTE^^}_PORT when set, else the manifest's.
+service_port() {
+    local default route var
+    default=$(_service_field _SERVICE_PORT "$1") || return 1
+    route=$(service_route "$1")
+    var="${route^^}_PORT"
+    var="${var//-/_}"
+    echo "${!var:-$default}"
 }
 
 # True if the pid runs and is not a zombie (an exited child of a still-running

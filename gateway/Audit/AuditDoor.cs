@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Diplomacy.Gateway.Proxy;
+using Diplomacy.ServiceDefaults.Manifest;
 using Yarp.ReverseProxy;
 
 namespace Diplomacy.Gateway.Audit;
@@ -12,14 +13,9 @@ namespace Diplomacy.Gateway.Audit;
 /// </summary>
 public static class AuditDoor
 {
-    /// <summary>Clusters that keep initiatives as event streams, and the path their audit routes live under.</summary>
+    /// <summary>The services that keep initiatives as event streams (manifest <c>keepsStreams</c>): cluster and audit path prefix.</summary>
     private static readonly (string Cluster, string Prefix)[] StreamServices =
-    [
-        ("membership", "/api/membership"),
-        ("exchanges", "/api/exchanges"),
-        ("peace", "/api/peace"),
-        ("exports", "/api/exports"),
-    ];
+        [.. ServiceManifest.Services.Where(s => s.KeepsStreams).Select(s => (s.Route, $"/api/{s.Route}"))];
 
     public static IHostApplicationBuilder AddAuditDoor(this IHostApplicationBuilder builder)
     {

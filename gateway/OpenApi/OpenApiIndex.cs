@@ -1,10 +1,11 @@
-using Yarp.ReverseProxy;
+using Diplomacy.Gateway.Proxy;
+using Diplomacy.ServiceDefaults.Manifest;
 
 namespace Diplomacy.Gateway.OpenApi;
 
 /// <summary>
-/// <c>GET /openapi</c> lists the documents the gateway publishes. Each is a route in the <c>ReverseProxy</c> section matching
-/// <c>/openapi/{service}.json</c> and rewriting the path to the service's own <c>/openapi/v1.json</c>.
+/// <c>GET /openapi</c> lists the documents the gateway publishes: one per manifest service at <c>/openapi/{route}.json</c>,
+/// a proxied route that rewrites the path to the service's own <c>/openapi/v1.json</c> (<see cref="ProxyExtensions.Routes"/>).
 /// </summary>
 public static class OpenApiIndex
 {
@@ -12,15 +13,12 @@ public static class OpenApiIndex
 
     public sealed record Index(IReadOnlyList<Document> Documents);
 
+    private static readonly Index Documents = new(
+        [.. ServiceManifest.Services.Select(s => new Document(s.Route, ProxyExtensions.OpenApiPath(s))).OrderBy(d => d.Url, StringComparer.Ordinal)]);
+
     public static IEndpointRouteBuilder MapOpenApiIndex(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/openapi", (IProxyStateLookup proxy) => TypedResults.Ok(new Index(
-            [.. proxy.GetRoutes()
-                .Select(route => route.Config)
-                .Where(route => route.Match.Path?.StartsWith("/openapi/", StringComparison.Ordinal) == true)
-                .Select(route => new Document(route.ClusterId!, route.Match.Path!))
-                .OrderBy(document => document.Url, StringComparer.Ordinal)])))
-            .WithName("OpenApiIndex");
+        app.MapGet("/openapi", () => TypedResults.Ok(Documents)).WithName("OpenApiIndex");
         return app;
     }
 }

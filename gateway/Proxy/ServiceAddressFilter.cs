@@ -3,9 +3,9 @@ using Yarp.ReverseProxy.Configuration;
 namespace Diplomacy.Gateway.Proxy;
 
 /// <summary>
-/// Lets <c>Services:&lt;Name&gt;</c> (env <c>Services__Membership=http://127.0.0.1:6001</c>) replace the address a cluster in
-/// the <c>ReverseProxy</c> section forwards to. The cluster names its key with <c>"Metadata": { "Service": "Membership" }</c>;
-/// when the key is blank the address in <c>ReverseProxy</c> stands.
+/// Lets <c>Services:&lt;Name&gt;</c> (env <c>Services__Membership=http://127.0.0.1:6001</c>) replace the address a cluster
+/// forwards to, and <c>ServiceTimeouts:&lt;Name&gt;</c> (a TimeSpan, <c>00:00:30</c>) the time it may take to answer. The cluster
+/// names its key with the metadata <c>Service</c> (the manifest name); a blank key leaves the manifest's default standing.
 /// </summary>
 public sealed class ServiceAddressFilter(IConfiguration configuration) : IProxyConfigFilter
 {
@@ -17,17 +17,20 @@ public sealed class ServiceAddressFilter(IConfiguration configuration) : IProxyC
             return ValueTask.FromResult(cluster);
 
         var address = configuration[$"Services:{service}"];
-        if (string.IsNullOrWhiteSpace(address))
-            return ValueTask.FromResult(cluster);
-
-        // One service, one address: the override replaces whatever destinations the cluster listed.
-        return ValueTask.FromResult(cluster with
+        if (!string.IsNullOrWhiteSpace(address))
         {
-            Destinations = new Dictionary<string, DestinationConfig>(StringComparer.OrdinalIgnoreCase)
+            // One service, one address: the override replaces whatever destinations the cluster listed.
+            cluster = cluster with
             {
-                ["primary"] = new() { Address = address },
-            },
-        });
+                Destinations = new Dictionary<string, DestinationConfig>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["primary"] = new() { Address = address },
+                },
+            };
+        }
+        if (configuration.GetValue<TimeSpan?>($"ServiceTimeouts:{service}") is { } timeout)
+            cluster = cluster with { HttpRequest = (cluster.HttpRequest ?? new()) with { ActivityTimeout = timeout } };
+        return ValueTask.FromResult(cluster);
     }
 
     public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel) =>

@@ -1,5 +1,5 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Diagnostics;
+using Diplomacy.ServiceDefaults.Manifest;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -7,17 +7,19 @@ using YamlDotNet.Serialization;
 namespace Diplomacy.Deployment.Tests;
 
 /// <summary>The repository's deployment files, read from the checkout the tests were built from.</summary>
-public static partial class Repo
+public static class Repo
 {
     public static readonly string Root = FindRoot();
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>Every service project: services/&lt;Name&gt;/&lt;Name&gt;.csproj.</summary>
-    public static IReadOnlyList<string> ServiceNames { get; } = Directory.GetDirectories(PathOf("services"))
-        .Select(Path.GetFileName).OfType<string>()
-        .Where(n => File.Exists(PathOf($"services/{n}/{n}.csproj")))
-        .Order(StringComparer.Ordinal).ToList();
+    /// <summary>deploy/services.json as it is on disk now (the build embeds the same file in ServiceDefaults).</summary>
+    public const string ManifestFile = "deploy/services.json";
+
+    public static IReadOnlyList<ManifestService> Manifest => ServiceManifest.Parse(File.ReadAllText(PathOf(ManifestFile)));
+
+    /// <summary>Every service of the manifest, by its name.</summary>
+    public static IReadOnlyList<string> ServiceNames => Manifest.Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The lower-case name of a service: its database, compose service, Deployment and Service.</summary>
     public static string Lower(string service) => service.ToLowerInvariant();
@@ -77,25 +79,38 @@ public static partial class Repo
                 .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1])
             : [];
 
-    /// <summary>Ports of deploy/lib/env.sh: service name → port (service_port), plus GATEWAY_PORT as "gateway".</summary>
-    public static Dictionary<string, int> EnvShPorts()
+    /// <summary>
+    /// What deploy/lib/env.sh makes of the manifest, asked of bash itself: per service its port (service_port), route,
+    /// database and project, plus GATEWAY_PORT as "gateway". Port overrides of the calling environment are cleared.
+    /// </summary>
+    public static Dictionary<string, (int Port, string Route, string Database, string Project)> EnvSh()
     {
-        var text = File.ReadAllText(PathOf("deploy/lib/env.sh"));
-        var vars = PortVariable().Matches(text).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value));
-        var body = text[text.IndexOf("service_port()", StringComparison.Ordinal)..];
-        body = body[..body.IndexOf("esac", StringComparison.Ordinal)];
-        var ports = CaseBranch().Matches(body).ToDictionary(m => m.Groups[1].Value, m => vars[m.Groups[2].Value]);
-        ports["gateway"] = vars["GATEWAY_PORT"];
-        return ports;
+        const string script = """
+            source deploy/lib/env.sh || exit 1
+            for s in "${SERVICES[@]}"; do
+                printf '%s\t%s\t%s\t%s\t%s\n' "$s" "$(service_port "$s")" "$(service_route "$s")" "$(service_db "$s")" "$(service_project "$s")"
+            done
+            printf 'gateway\t%s\t\t\t\n' "$GATEWAY_PORT"
+            """;
+        var start = new ProcessStartInfo("bash", ["-c", script])
+        {
+            WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var key in start.Environment.Keys.Where(k => k.EndsWith("_PORT", StringComparison.Ordinal) || k == "SERVICES_MANIFEST").ToList())
+            start.Environment.Remove(key);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(process.WaitForExit(30_000), "sourcing deploy/lib/env.sh did not finish within 30 s");
+        Assert.True(process.ExitCode == 0, $"sourcing deploy/lib/env.sh failed: {stderr.Result}");
+        return lines.Select(l => l.Split('\t')).ToDictionary(p => p[0], p => (int.Parse(p[1]), p[2], p[3], p[4]));
     }
 
-    /// <summary>The service names the gateway knows (its appsettings.json "Services" section).</summary>
-    public static IReadOnlyList<string> GatewayServiceNames()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(PathOf("gateway/appsettings.json")),
-            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        return doc.RootElement.GetProperty("Services").EnumerateObject().Select(p => p.Name).ToList();
-    }
+    /// <summary>Ports of deploy/lib/env.sh: service name → port (service_port), plus GATEWAY_PORT as "gateway".</summary>
+    public static Dictionary<string, int> EnvShPorts() => EnvSh().ToDictionary(kv => kv.Key, kv => kv.Value.Port);
+
+    /// <summary>The service names the gateway knows: those of the manifest it is built with.</summary>
+    public static IReadOnlyList<string> GatewayServiceNames() => ServiceManifest.Services.Select(s => s.Name).ToList();
 
     public static Dictionary<object, object> Map(object? o) => Assert.IsType<Dictionary<object, object>>(o);
     public static List<object> List(object? o) => Assert.IsType<List<object>>(o);
@@ -107,10 +122,4 @@ public static partial class Repo
             if (File.Exists(Path.Combine(dir.FullName, "Diplomacy.slnx"))) return dir.FullName;
         throw new InvalidOperationException("Diplomacy.slnx not found above " + AppContext.BaseDirectory);
     }
-
-    [GeneratedRegex(@"^(\w+_PORT)=""\$\{\w+:-(\d+)\}""", RegexOptions.Multiline)]
-    private static partial Regex PortVariable();
-
-    [GeneratedRegex(@"(\w+)\)\s*echo\s+""\$(\w+)""")]
-    private static partial Regex CaseBranch();
 }

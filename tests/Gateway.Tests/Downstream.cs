@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -19,14 +20,20 @@ public sealed class Downstream : IAsyncDisposable
 
     public string Url => _app.Urls.Single();
 
-    public static async Task<Downstream> StartAsync()
+    /// <param name="readyStatus">What its <c>/health/ready</c> answers.</param>
+    /// <param name="readyDelay">How long its <c>/health/ready</c> takes to answer.</param>
+    public static async Task<Downstream> StartAsync(HttpStatusCode readyStatus = HttpStatusCode.OK, TimeSpan readyDelay = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
 
-        app.MapGet("/health/ready", () => "Healthy");
+        app.MapGet("/health/ready", async (HttpContext http) =>
+        {
+            if (readyDelay > TimeSpan.Zero) await Task.Delay(readyDelay, http.RequestAborted);
+            return Results.Text(readyStatus == HttpStatusCode.OK ? "Healthy" : "Unhealthy", statusCode: (int)readyStatus);
+        });
         app.MapGet("/openapi/v1.json", () => Results.Json(new
         {
             openapi = "3.1.1",

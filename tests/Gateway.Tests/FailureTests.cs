@@ -1,15 +1,24 @@
 using System.Net;
+using Diplomacy.ServiceDefaults.Manifest;
 
 namespace Diplomacy.Gateway.Tests;
 
 public sealed class FailureTests
 {
+    /// <summary>A path under each manifest route, and the route (the cluster the problem names).</summary>
+    public static TheoryData<string, string> EveryRoute()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var service in ServiceManifest.Services) data.Add($"/api/{service.Route}/anything", service.Route);
+        return data;
+    }
+
+    [Fact]
+    public void The_routes_include_the_four_services() =>
+        Assert.Subset(ServiceManifest.Services.Select(s => s.Route).ToHashSet(), new HashSet<string> { "exchanges", "exports", "membership", "peace" });
+
     [Theory]
-    [InlineData("/api/membership/networks", "membership")]
-    [InlineData("/api/exchanges/exchanges", "exchanges")]
-    [InlineData("/api/peace/programs", "peace")]
-    [InlineData("/api/exports/projects", "exports")]
-    [InlineData("/api/portfolio/assets", "portfolio")]
+    [MemberData(nameof(EveryRoute))]
     public async Task A_service_that_is_down_is_503_problem_details(string path, string service)
     {
         // GatewayFactory points every service at a closed port.
@@ -38,7 +47,7 @@ public sealed class FailureTests
         using var gateway = new GatewayFactory(new Dictionary<string, string>
         {
             ["Services:Exchanges"] = exchanges.Url,
-            ["ReverseProxy:Clusters:exchanges:HttpRequest:ActivityTimeout"] = "00:00:01",
+            ["ServiceTimeouts:Exchanges"] = "00:00:01",
         });
 
         var response = await gateway.CreateClient().GetAsync("/api/exchanges/exchanges?delayMs=10000");
@@ -54,11 +63,21 @@ public sealed class FailureTests
         using var gateway = new GatewayFactory(new Dictionary<string, string>
         {
             ["Services:Exchanges"] = exchanges.Url,
-            ["ReverseProxy:Clusters:exchanges:HttpRequest:ActivityTimeout"] = "00:00:05",
+            ["ServiceTimeouts:Exchanges"] = "00:00:05",
         });
 
         var response = await gateway.CreateClient().GetAsync("/api/exchanges/exchanges?delayMs=200");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_route_the_manifest_does_not_list_is_404_problem_details()
+    {
+        using var gateway = new GatewayFactory();
+
+        var response = await gateway.CreateClient().GetAsync("/api/unlisted/anything");
+
+        await response.AssertProblem(HttpStatusCode.NotFound);
     }
 }

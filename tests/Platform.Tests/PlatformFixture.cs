@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Diplomacy.ServiceDefaults.Manifest;
 
 namespace Diplomacy.Platform.Tests;
 
@@ -7,19 +8,16 @@ namespace Diplomacy.Platform.Tests;
 public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>;
 
 /// <summary>
-/// The whole platform as real processes on the real servers: every service under <c>services/</c> that exists, each on its
+/// The whole platform as real processes on the real servers: every service of the services manifest, each on its
 /// own new database, all on one new RabbitMQ virtual host, and the gateway in front of them. Tests drive it over HTTP
 /// through <see cref="Gateway"/> and watch <see cref="RabbitMq"/>. Everything is killed and removed again at the end.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    /// <summary>How long each process may take to answer /health/ready: 60 s, or DIPLOMACY_PLATFORM_READY_SECONDS.</summary>
+    /// <summary>How long each process may take to answer /health/ready: 180 s (a loaded CI machine), or DIPLOMACY_PLATFORM_READY_SECONDS.</summary>
     public static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(
-        int.TryParse(Environment.GetEnvironmentVariable("DIPLOMACY_PLATFORM_READY_SECONDS"), out var seconds) && seconds > 0 ? seconds : 60);
+        int.TryParse(Environment.GetEnvironmentVariable("DIPLOMACY_PLATFORM_READY_SECONDS"), out var seconds) && seconds > 0 ? seconds : 180);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
-
-    /// <summary>The services the gateway knows, by their <c>Services:&lt;Name&gt;</c> key.</summary>
-    public static readonly IReadOnlyList<string> GatewayServices = ["Membership", "Exchanges", "PeaceBuilding", "Exports", "Portfolio"];
 
     private readonly List<PlatformProcess> _processes = [];
     private readonly List<string> _databases = [];
@@ -57,10 +55,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The amqp:// URI of the virtual host every service of this platform uses.</summary>
     public Uri RabbitMq => _rabbitMq ?? throw new InvalidOperationException("The platform is not started.");
 
-    /// <summary>The direct URL of each running service, by its name (the folder under <c>services/</c>).</summary>
+    /// <summary>The direct URL of each running service, by its manifest name.</summary>
     public IReadOnlyDictionary<string, Uri> ServiceUrls => _serviceUrls;
 
-    /// <summary>Whether the service (e.g. "Exchanges") exists in the repository and so runs in this platform.</summary>
+    /// <summary>Whether the service (e.g. "Exchanges") is in the manifest and so runs in this platform.</summary>
     public bool Has(string service) => _serviceUrls.ContainsKey(service);
 
     /// <summary>The last lines every process wrote: add it to a failure message to see what the platform said.</summary>
@@ -85,16 +83,12 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var services = Directory.GetDirectories(Path.Combine(RepoRoot, "services"))
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Where(name => File.Exists(Path.Combine(RepoRoot, "services", name, $"{name}.csproj")))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var services = ServiceManifest.Services.Select(s => s.Name).ToList();
         if (services.Count == 0)
-            throw new InvalidOperationException($"No service found under {Path.Combine(RepoRoot, "services")}.");
+            throw new InvalidOperationException("The services manifest lists no service.");
 
-        var dlls = services.ToDictionary(name => name, name => Path.Combine(RepoRoot, "services", name, "bin", Configuration, "net10.0", $"{name}.dll"));
+        var dlls = ServiceManifest.Services.ToDictionary(s => s.Name, s => Path.Combine(
+            RepoRoot, Path.GetDirectoryName(s.Project)!, "bin", Configuration, "net10.0", $"{Path.GetFileNameWithoutExtension(s.Project)}.dll"));
         var gatewayDll = Path.Combine(RepoRoot, "gateway", "bin", Configuration, "net10.0", "Gateway.dll");
         var missing = dlls.Values.Append(gatewayDll).Where(dll => !File.Exists(dll)).ToList();
         if (missing.Count > 0)
@@ -103,9 +97,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 $"assembly ({Configuration}), but these are not built:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", missing)}" +
                 $"{Environment.NewLine}Build the solution first: dotnet build Diplomacy.slnx -c {Configuration}");
 
-        // Every port at once, so that no two are the same; absent services get a port nobody listens on.
-        var absent = GatewayServices.Where(name => !services.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var ports = FreePorts.Take(services.Count + absent.Count + 1);
+        // Every port at once, so that no two are the same.
+        var ports = FreePorts.Take(services.Count + 1);
         var gatewayUrl = new Uri($"http://127.0.0.1:{ports[^1]}");
 
         _rabbitMq = await TestServers.CreateVirtualHostAsync("platform");
@@ -135,16 +128,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             _serviceUrls[name] = url;
             gatewayEnvironment[$"Services__{name}"] = url.GetLeftPart(UriPartial.Authority);
         }
-        // Not the gateway's default addresses (5102...), where a platform started by deploy/run.sh could answer.
-        for (var i = 0; i < absent.Count; i++)
-            gatewayEnvironment[$"Services__{absent[i]}"] = $"http://127.0.0.1:{ports[services.Count + i]}";
-
         await WaitAllReadyAsync(_processes);
 
-        // The gateway last: its readiness is that of the membership service behind it.
+        // The gateway last; its own readiness depends on no service, so the platform is ready once /health/services
+        // reports every one healthy through it.
         var gateway = PlatformProcess.Start("Gateway", gatewayDll, gatewayUrl, gatewayEnvironment);
         _processes.Add(gateway);
         await WaitAllReadyAsync([gateway]);
+        await WaitReadyAsync(gateway, CancellationToken.None, "/health/services");
         _gateway = new HttpClient { BaseAddress = gatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         _gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Admin());
     }
@@ -168,9 +159,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Polls the process's /health/ready until it answers 200; fails with its output if it exits or the deadline passes.</summary>
-    private static async Task WaitReadyAsync(PlatformProcess process, CancellationToken stop)
+    private static async Task WaitReadyAsync(PlatformProcess process, CancellationToken stop, string path = "/health/ready")
     {
-        var ready = new Uri(process.Url, "/health/ready");
+        var ready = new Uri(process.Url, path);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + ReadyDeadline;
         var last = "no answer yet";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Diplomacy.ServiceDefaults.Manifest;
 using Diplomacy.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -65,7 +66,7 @@ public sealed class AccessPolicyTests
     [InlineData("editor", "global-urban-partnership", "PUT", "/api/exports/projects/1", Access.Allowed)]
     [InlineData("editor", "global-urban-partnership", "PATCH", "/api/peace/programs/1", Access.Forbidden)]
     [InlineData("editor", "inter-korean-cooperation", "POST", "/api/peace/programs", Access.Allowed)]
-    [InlineData("editor", "inter-korean-cooperation", "POST", "/api/portfolio/anything", Access.Forbidden)]
+    [InlineData("editor", "inter-korean-cooperation", "POST", "/api/unlisted/anything", Access.Forbidden)]
     [InlineData("editor", null, "POST", "/api/membership/networks", Access.Forbidden)]
     [InlineData("editor", "international-relations", "POST", "/somewhere", Access.Forbidden)]
     [InlineData("auditor", "international-relations", "POST", "/api/membership/networks", Access.Forbidden)]
@@ -75,11 +76,24 @@ public sealed class AccessPolicyTests
     [InlineData("auditor", null, "GET", "/api/exports/audit/events", Access.Allowed)]
     [InlineData("auditor", null, "GET", "/api/audit/initiatives/1", Access.Allowed)]
     [InlineData("admin", null, "POST", "/api/membership/networks", Access.Allowed)]
-    [InlineData("admin", null, "DELETE", "/api/portfolio/x", Access.Allowed)]
+    [InlineData("admin", null, "DELETE", "/api/unlisted/x", Access.Allowed)]
     [InlineData("admin", null, "GET", "/api/audit/initiatives/1", Access.Allowed)]
     [InlineData("stranger", null, "GET", "/api/membership/networks", Access.Forbidden)]
     public void Roles_and_departments_decide(string role, string? department, string method, string path, Access expected) =>
         Assert.Equal(expected, Decide(method, path, User(role, department)));
+
+    [Fact]
+    public void The_default_writers_are_those_of_the_services_manifest()
+    {
+        Assert.NotEmpty(ServiceManifest.Services);
+        foreach (var service in ServiceManifest.Services)
+        {
+            Assert.Equal(service.Writers.Order(), WritersTable.Defaults[service.Route].Order());
+            foreach (var department in service.Writers) Assert.True(Writers.Writes(department, service.Route), $"{department} -> {service.Route}");
+            Assert.False(Writers.Writes("protocol-office", service.Route));
+        }
+        Assert.Equal(ServiceManifest.Services.Select(s => s.Route).Order(), WritersTable.Defaults.Keys.Order());
+    }
 
     [Fact]
     public void Which_departments_write_which_service_is_configuration()

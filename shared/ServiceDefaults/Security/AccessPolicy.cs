@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Diplomacy.ServiceDefaults.Manifest;
 using Diplomacy.ServiceDefaults.Telemetry;
 
 namespace Diplomacy.ServiceDefaults.Security;
@@ -131,19 +132,14 @@ public static class AccessPolicy
 
 /// <summary>
 /// Which departments write which service (<c>Auth:Writers:&lt;service&gt;</c> = department codes), by the service's path
-/// segment. A service that is not configured keeps its default; a service with no writers is written by admins only.
+/// segment. A service that is not configured keeps its manifest default; a service with no writers, or a path segment the
+/// manifest does not list, is written by admins only.
 /// </summary>
 public sealed class WritersTable
 {
-    /// <summary>The defaults: the division that owns each service's initiatives.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> Defaults = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["membership"] = ["international-relations"],
-        ["exchanges"] = ["global-urban-partnership"],
-        ["exports"] = ["global-urban-partnership"],
-        ["peace"] = ["inter-korean-cooperation"],
-        ["portfolio"] = [],
-    };
+    /// <summary>The defaults: the divisions that own each service's initiatives, as the services manifest lists them.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Defaults =
+        ServiceManifest.Services.ToDictionary(s => s.Route, s => s.Writers.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     // Looked up by the path's segment as it stands, so a request's check builds no string.
     private readonly Dictionary<string, HashSet<string>>.AlternateLookup<ReadOnlySpan<char>> _writers;

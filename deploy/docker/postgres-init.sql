@@ -4,3 +4,4 @@ CREATE DATABASE membership;
 CREATE DATABASE exchanges;
 CREATE DATABASE peacebuilding;
 CREATE DATABASE exports;
+CREATE DATABASE integrations;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using Diplomacy.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using StandardWebhooks;
 using StandardWebhooks.Diagnostics;
 
-namespace Diplomacy.Integrations.Tests;
+namespace Diplomacy.TestSupport;
 
 /// <summary>One request the receiver got, and whether its signature held.</summary>
 public sealed record ReceivedWebhook(string WebhookId, string Payload, IHeaderDictionary Headers, DateTimeOffset ArrivedAt, bool Verified)

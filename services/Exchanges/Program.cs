@@ -32,6 +32,6 @@ app.MapPolicies().MapPolicyAdoptions();
 app.MapExchanges();
 app.MapAuditEndpoints("/api/exchanges");
 
-app.Run();
+await app.RunOrApplySchemaAsync(args);   // --apply-schema: apply the database schema and exit (Production)
 
 public partial class Program;

@@ -22,6 +22,6 @@ app.MapOpenApi();
 app.MapExportProjects();
 app.MapAuditEndpoints("/api/exports");
 
-app.Run();
+await app.RunOrApplySchemaAsync(args);   // --apply-schema: apply the database schema and exit (Production)
 
 public partial class Program;

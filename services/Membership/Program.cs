@@ -28,6 +28,6 @@ app.MapMemberships();
 app.MapPartnerCities();
 app.MapAuditEndpoints("/api/membership");
 
-app.Run();
+await app.RunOrApplySchemaAsync(args);   // --apply-schema: apply the database schema and exit (Production)
 
 public partial class Program;

@@ -25,6 +25,6 @@ app.MapOpenApi();
 app.MapPeacePrograms();
 app.MapAuditEndpoints("/api/peace");
 
-app.Run();
+await app.RunOrApplySchemaAsync(args);   // --apply-schema: apply the database schema and exit (Production)
 
 public partial class Program;

@@ -161,7 +161,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Polls the process's /health/ready until it answers 200; fails with its output if it exits or the deadline passes.</summary>
-    private static async Task WaitReadyAsync(PlatformProcess process, CancellationToken stop, string path = "/health/ready")
+    internal static async Task WaitReadyAsync(PlatformProcess process, CancellationToken stop, string path = "/health/ready")
     {
         var ready = new Uri(process.Url, path);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

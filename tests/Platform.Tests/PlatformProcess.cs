@@ -39,7 +39,8 @@ internal sealed class PlatformProcess : IDisposable
         _process = process;
     }
 
-    public static PlatformProcess Start(string name, string dll, Uri url, IReadOnlyDictionary<string, string> environment)
+    public static PlatformProcess Start(
+        string name, string dll, Uri url, IReadOnlyDictionary<string, string> environment, params IReadOnlyList<string> arguments)
     {
         var dotnet = DotnetHost();
         var start = new ProcessStartInfo
@@ -57,11 +58,12 @@ internal sealed class PlatformProcess : IDisposable
         {
             start.FileName = dotnet;
             start.ArgumentList.Add(dll);
+            foreach (var argument in arguments) start.ArgumentList.Add(argument);
         }
         else
         {
             start.FileName = "/bin/sh";
-            foreach (var argument in new[] { "-c", Watchdog, "platform-watchdog", Environment.ProcessId.ToString(), dotnet, dll })
+            foreach (var argument in new[] { "-c", Watchdog, "platform-watchdog", Environment.ProcessId.ToString(), dotnet, dll }.Concat(arguments))
                 start.ArgumentList.Add(argument);
         }
         foreach (var (key, value) in environment)

@@ -10,14 +10,18 @@ namespace Diplomacy.ServiceDefaults.Audit;
 /// event of its stream and records it in <c>diplomacy_audit_chain</c>. The parts' own hashes are kept too,
 /// so a verification can say not only that something changed but what.
 /// </summary>
-public sealed class AuditSchema(IDocumentStore store, AuditDatabase database) : IHostedService
+public sealed class AuditSchema(IDocumentStore store, AuditDatabase database, IHostEnvironment environment) : IHostedService
 {
     /// <summary>The canonical text of the timestamp: UTC, microseconds, as in the export.</summary>
     public const string TimestampSql = "to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
 
     public string Schema => store.Options.Events.DatabaseSchemaName;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Outside Production the chain is installed as the service starts; in Production by <see cref="EventStore.SchemaSetup"/>.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        EventStore.SchemaSetup.AppliesAtStart(environment) ? InstallAsync(cancellationToken) : Task.CompletedTask;
+
+    public async Task InstallAsync(CancellationToken cancellationToken)
     {
         var schema = Schema;
         var timestamp = string.Format(System.Globalization.CultureInfo.InvariantCulture, TimestampSql, "e.timestamp");
@@ -84,7 +88,8 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database) : 
             """;
         // The event table is Marten's; make sure it exists before hanging a trigger on it, even in a store
         // that has appended nothing yet.
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        // Explicitly CreateOrUpdate: in Production the store itself is set to change nothing.
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellationToken);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

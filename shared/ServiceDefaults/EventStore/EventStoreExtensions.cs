@@ -34,12 +34,14 @@ public static class EventStoreExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditSchema>());
         builder.Services.AddSingleton<AuditReader>();
 
-        return builder.Services.AddMarten(options =>
+        var appliesAtStart = SchemaSetup.AppliesAtStart(builder.Environment);
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 // Stored events keep their nulls and read leniently, so an added optional field never breaks an old event.
                 options.UseSystemTextJsonForSerialization(casing: Casing.CamelCase, configure: JsonDefaults.ApplyShape);
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Production changes no schema at start: SchemaSetup's --apply-schema run does.
+                options.AutoCreateSchemaObjects = appliesAtStart ? AutoCreate.CreateOrUpdate : AutoCreate.None;
 
                 options.Events.MetadataConfig.EnableAll();
                 options.Events.MetadataConfig.UserNameEnabled = true;
@@ -53,8 +55,8 @@ public static class EventStoreExtensions
                 configure(options);
             })
             .UseLightweightSessions()
-            .AddAsyncDaemon(DaemonMode.HotCold)
-            .ApplyAllDatabaseChangesOnStartup();
+            .AddAsyncDaemon(DaemonMode.HotCold);
+        return appliesAtStart ? marten.ApplyAllDatabaseChangesOnStartup() : marten;
     }
 
     /// <summary>Registers an aggregate: its explicit event names and its inline snapshot, which reads and lists use.</summary>

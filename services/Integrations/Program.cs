@@ -58,6 +58,6 @@ app.MapFeed();
 app.MapWebhooks().MapDeliveries();
 app.MapAuditEndpoints("/api/integrations");
 
-app.Run();
+await app.RunOrApplySchemaAsync(args);   // --apply-schema: apply the database schema and exit (Production)
 
 public partial class Program;

@@ -6,9 +6,9 @@ namespace Diplomacy.Integrations.Tests;
 /// <summary>A retry window of seconds instead of a day, so giving up can be seen.</summary>
 public sealed class ShortRetryWindowFactory : IntegrationsServiceFactory
 {
-    protected override TimeSpan GiveUpAfter => TimeSpan.FromSeconds(5);
-    protected override TimeSpan FirstRetryDelay => TimeSpan.FromMilliseconds(200);
-    protected override TimeSpan MaxRetryDelay => TimeSpan.FromSeconds(2);
+    protected override TimeSpan GiveUpAfter => TimeSpan.FromSeconds(8);
+    protected override TimeSpan FirstRetryDelay => TimeSpan.FromMilliseconds(500);
+    protected override TimeSpan MaxRetryDelay => TimeSpan.FromSeconds(4);
 }
 
 /// <summary>Receivers that answer 500 or not in time: retried with growing delays, then the subscription is deactivated.</summary>
@@ -43,8 +43,8 @@ public sealed class FailingReceiverTests(ShortRetryWindowFactory service) : ICla
         Assert.True(attempts.Count >= 4, $"{attempts.Count} attempts");
         Assert.All(receiver.All, r => Assert.True(r.Verified));
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => (b - a).TotalMilliseconds).ToList();
-        // Backoff doubles with equal jitter: the third wait is at least the first's longest.
-        Assert.True(gaps[2] > gaps[0], $"waits {string.Join(", ", gaps.Select(g => $"{g:0} ms"))}");
+        // Backoff doubles with equal jitter (0.25-0.5 s, 0.5-1 s, 1-2 s, 2-4 s after each attempt): the last wait is longer than the first.
+        Assert.True(gaps[^1] > gaps[0] + 500, $"waits {string.Join(", ", gaps.Select(g => $"{g:0} ms"))}");
 
         var delivery = Assert.Single(await IntegrationsServiceFactory.DeliveriesAsync(editor, id));
         Assert.Equal("failed", delivery.GetProperty("status").GetString());

@@ -2,9 +2,11 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Benchmarks;
 
-public sealed record CounterStarted(string Name);
+public interface ICounterEvent : IEventOf<BenchCounter>;
 
-public sealed record CounterIncremented(int By, string Note);
+public sealed record CounterStarted(string Name) : ICounterEvent;
+
+public sealed record CounterIncremented(int By, string Note) : ICounterEvent;
 
 public enum CounterStatus
 {
@@ -12,7 +14,7 @@ public enum CounterStatus
 }
 
 /// <summary>A tiny aggregate to replay: a counter whose every increment is an event.</summary>
-public sealed record BenchCounter : IAggregate<BenchCounter>
+public sealed record BenchCounter : IAggregate<BenchCounter, ICounterEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -20,16 +22,7 @@ public sealed record BenchCounter : IAggregate<BenchCounter>
     public string Name { get; init; } = "";
     public long Total { get; init; }
 
-    /// <summary>The instance form Marten's source-generated evolver calls; a blank instance stands for "no state".</summary>
-    public BenchCounter? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static BenchCounter? Evolve(BenchCounter? state, object @event) => (state, @event) switch
+    public static BenchCounter? Fold(BenchCounter? state, ICounterEvent @event) => (state, @event) switch
     {
         (null, CounterStarted e) => new BenchCounter { Status = CounterStatus.Counting, Name = e.Name },
         (not null, CounterIncremented e) => state with { Total = state.Total + e.By },

@@ -3,52 +3,6 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Exchanges.Exchanges;
 
-/// <summary>
-/// A partner city asked for (or was offered) some of Seoul's policies. Through a city network, the network and
-/// its acronym as Seoul's membership read model knew them at the time.
-/// </summary>
-public sealed record ExchangeRequested(
-    string PartnerCity,
-    CountryCode PartnerCountry,
-    Channel Channel,
-    Guid? NetworkId,
-    string? NetworkAcronym,
-    IReadOnlyList<Guid> PolicyIds,
-    PartialDate RequestedOn);
-
-/// <summary>What the exchange will be: its modality, how many partner participants, and when it is planned.</summary>
-public sealed record ExchangeScoped(Modality Modality, int Participants, PartialDate PlannedStart, PartialDate? PlannedEnd);
-
-/// <summary>Funding was approved from <paramref name="Source"/> (such as the External Cooperation Fund).</summary>
-public sealed record FundingApproved(string Source, Money Amount, PartialDate ApprovedOn);
-
-public sealed record ExchangeScheduled(PartialDate StartsOn, PartialDate? EndsOn);
-
-/// <summary>One activity took place: a visit, a course session, or the start or end of a secondment.</summary>
-public sealed record ActivityDelivered(ActivityKind Kind, PartialDate DeliveredOn, int Participants, string? Note);
-
-/// <summary>The partner city submitted its action plan for taking the policy up.</summary>
-public sealed record ActionPlanSubmitted(PartialDate SubmittedOn, string Summary);
-
-/// <summary>The partner reported how far it adopted one of the policies, and whether it intends to procure the solution.</summary>
-public sealed record OutcomeReported(
-    Guid PolicyId,
-    AdoptionLevel AdoptionLevel,
-    bool IntendsToProcure,
-    PartialDate ReportedOn,
-    string? Evidence);
-
-/// <summary>Seoul evaluated the exchange, from 1 (poor) to 5 (excellent).</summary>
-public sealed record ExchangeEvaluated(int Score, PartialDate EvaluatedOn, string? Notes);
-
-public sealed record ExchangeClosed(PartialDate ClosedOn);
-
-public sealed record ExchangeCancelled(PartialDate CancelledOn, string Reason);
-
-public sealed record ExchangeSuspended(PartialDate SuspendedOn, string Reason);
-
-public sealed record ExchangeResumed(PartialDate ResumedOn);
-
 /// <summary>How the request reached Seoul.</summary>
 public enum Channel
 {
@@ -114,7 +68,7 @@ public sealed record Outcome(Guid PolicyId, AdoptionLevel AdoptionLevel, bool In
 public sealed record Evaluation(int Score, PartialDate EvaluatedOn, string? Notes);
 
 /// <summary>One policy-sharing exchange with one partner city: one stream each.</summary>
-public sealed record Exchange : IAggregate<Exchange>
+public sealed record Exchange : IAggregate<Exchange, IExchangeEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -152,19 +106,7 @@ public sealed record Exchange : IAggregate<Exchange>
     /// <summary>The latest outcome reported for <paramref name="policyId"/>, or null.</summary>
     public Outcome? LatestOutcomeFor(Guid policyId) => Outcomes.LastOrDefault(o => o.PolicyId == policyId);
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new Exchange()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(Exchange?, object)"/> decides.
-    /// </summary>
-    public Exchange? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static Exchange? Evolve(Exchange? state, object @event) => (state, @event) switch
+    public static Exchange? Fold(Exchange? state, IExchangeEvent @event) => (state, @event) switch
     {
         (null, ExchangeRequested e) => new Exchange
         {

@@ -2,7 +2,6 @@ using Diplomacy.Exchanges.Integration;
 using Diplomacy.Exchanges.Policies;
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.Exchanges.Exchanges;
 
@@ -60,13 +59,13 @@ public static class ExchangeEndpoints
         if (year is < 1900 or > 2200) filter.Errors.Add(new("year", "Must be between 1900 and 2200."));
         if (filter.Problem() is { } invalid) return invalid;
 
-        var query = session.Query<Exchange>().AsQueryable();
-        if (countryCode is not null) query = query.Where(e => e.MatchesSql("data ->> 'partnerCountry' = ?", countryCode.Value.Value));
+        var query = session.Query<Exchange>()
+            .WhereField(e => e.PartnerCountry, countryCode)
+            .WhereField(e => e.Channel, exchangeChannel)
+            .WhereField(e => e.Status, exchangeStatus)
+            .WhereFieldStartsWith(e => e.RequestedOn, year?.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
         if (policy is not null) query = query.Where(e => e.PolicyIds.Contains(policy.Value));
-        if (exchangeChannel is not null) query = query.Where(e => e.MatchesSql("data ->> 'channel' = ?", JsonFilter.Text(exchangeChannel.Value)));
         if (network is not null) query = query.Where(e => e.NetworkId == network.Value);
-        if (exchangeStatus is not null) query = query.Where(e => e.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(exchangeStatus.Value)));
-        if (year is not null) query = query.Where(e => e.MatchesSql("left(data ->> 'requestedOn', 4) = ?", year.Value.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)));
         if (city is not null) query = query.Where(e => e.PartnerCity == city);
         return await query.ToPageAsync(page, pageSize, ct);
     }

@@ -2,6 +2,9 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Exchanges.Policies;
 
+/// <summary>An event of a policy in Seoul's catalogue.</summary>
+public interface IPolicyEvent : IEventOf<Policy>;
+
 /// <summary>
 /// A policy Seoul offers to share entered the catalogue: its owning SMG department, its sector as an OECD DAC
 /// CRS purpose code ("21020" road transport) and the SDG goals it serves.
@@ -11,10 +14,10 @@ public sealed record PolicyCatalogued(
     string Department,
     string Sector,
     IReadOnlyList<int> SdgGoals,
-    string Summary);
+    string Summary) : IPolicyEvent;
 
 /// <summary>The policy's summary was rewritten; the earlier ones stay in the stream's history.</summary>
-public sealed record PolicySummaryRevised(string Summary);
+public sealed record PolicySummaryRevised(string Summary) : IPolicyEvent;
 
 public enum PolicyStatus
 {
@@ -22,7 +25,7 @@ public enum PolicyStatus
 }
 
 /// <summary>One of Seoul's shareable policies (TOPIS, the transit card system, Arisu water supply, ...): one stream each.</summary>
-public sealed record Policy : IAggregate<Policy>
+public sealed record Policy : IAggregate<Policy, IPolicyEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -37,19 +40,7 @@ public sealed record Policy : IAggregate<Policy>
     /// <summary>How many times the summary was revised since it was catalogued.</summary>
     public int SummaryRevisions { get; init; }
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new Policy()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(Policy?, object)"/> decides.
-    /// </summary>
-    public Policy? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static Policy? Evolve(Policy? state, object @event) => (state, @event) switch
+    public static Policy? Fold(Policy? state, IPolicyEvent @event) => (state, @event) switch
     {
         (null, PolicyCatalogued e) => new Policy
         {

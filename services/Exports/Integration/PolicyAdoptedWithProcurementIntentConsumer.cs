@@ -14,7 +14,7 @@ namespace Diplomacy.Exports.Integration;
 /// per exchange, however often (and under whatever message id) the adoption is delivered. Three guards, from the
 /// cheapest: the message id already handled (<see cref="IdempotentConsumer{TMessage}"/> skips it); a lead for the
 /// exchange already there (another copy was handled, or someone posted it); and, for two copies racing, the
-/// stream id <see cref="ExportProjectEndpoints.LeadIdFor"/> that the database lets only one of them take.
+/// stream id <see cref="ExportProject.LeadIdFor"/> that the database lets only one of them take.
 /// </summary>
 public sealed class PolicyAdoptedWithProcurementIntentConsumer(IDocumentStore store, ILogger<PolicyAdoptedWithProcurementIntentConsumer> logger)
     : IdempotentConsumer<PolicyAdoptedWithProcurementIntent>(store)
@@ -35,7 +35,7 @@ public sealed class PolicyAdoptedWithProcurementIntentConsumer(IDocumentStore st
 
     protected override async Task Handle(PolicyAdoptedWithProcurementIntent message, IDocumentSession session, ConsumeContext context)
     {
-        var id = ExportProjectEndpoints.LeadIdFor(message.ExchangeId);
+        var id = ExportProject.LeadIdFor(message.ExchangeId);
         if (await session.Events.FetchStreamStateAsync(id, context.CancellationToken) is not null)
         {
             logger.LogInformation("The lead of exchange {ExchangeId} is already open ({ProjectId}); message {MessageId} changes nothing.",

@@ -3,68 +3,6 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Exports.Projects;
 
-/// <summary>
-/// A lead for exporting a Seoul urban solution to a client city was identified. <paramref name="ExchangeId"/> and
-/// <paramref name="PolicyId"/> are set when it came from a policy-sharing outcome; <paramref name="IdentifiedOn"/>
-/// is null when the date is not known (historic cases); <paramref name="EstimatedValue"/> is the value expected
-/// before any proposal.
-/// </summary>
-public sealed record LeadIdentified(
-    string Solution,
-    string ClientCity,
-    CountryCode ClientCountry,
-    LeadOrigin Origin,
-    PartialDate? IdentifiedOn,
-    Guid? ExchangeId = null,
-    Guid? PolicyId = null,
-    Money? EstimatedValue = null,
-    string? Note = null);
-
-public sealed record LeadQualified(PartialDate QualifiedOn, string? Note);
-
-public sealed record FeasibilityStudyCommissioned(StudyKind Kind, PartialDate CommissionedOn, string? Note);
-
-public sealed record FeasibilityStudyCompleted(StudyKind Kind, FeasibilityResult Result, PartialDate CompletedOn, string? Summary);
-
-/// <summary>
-/// A source of financing was added: <paramref name="Committed"/> false while it is only indicative (an "up to"
-/// ceiling, a loan under appraisal), true once the funder has committed it.
-/// </summary>
-public sealed record FinancingSourceAdded(
-    FinancingSource Source, FinancingInstrument Instrument, Money Amount, bool Committed, PartialDate? ArrangedOn, string? Note);
-
-public sealed record ProposalSubmitted(Money Value, PartialDate SubmittedOn, string? Note);
-
-public sealed record PreferredBidderSelected(PartialDate SelectedOn, string? Note);
-
-/// <summary>The contract was signed: its value in one currency, its term and the Korean firms of the consortium.</summary>
-public sealed record ContractSigned(
-    Money Value, PartialDate SignedOn, PartialDate? TermEndsOn, IReadOnlyList<ConsortiumMember> Consortium);
-
-/// <summary>A milestone was reached; the first one starts implementation.</summary>
-public sealed record MilestoneReached(string Name, int PercentComplete, PartialDate ReachedOn);
-
-public sealed record PaymentReceived(Money Amount, PartialDate ReceivedOn, string? Note);
-
-public sealed record SystemHandedOver(PartialDate HandedOverOn);
-
-public sealed record OperationsStarted(PartialDate StartedOn);
-
-/// <summary>The defects-liability period ended: the project is closed.</summary>
-public sealed record DefectsPeriodEnded(PartialDate EndedOn);
-
-public sealed record PostEvaluationRecorded(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary);
-
-public sealed record FollowOnProjectLinked(Guid FollowOnProjectId, string? Note);
-
-public sealed record ExportLost(PartialDate LostOn, string Reason, string? Winner);
-
-public sealed record ExportCancelled(PartialDate CancelledOn, string Reason);
-
-public sealed record ExportSuspended(PartialDate SuspendedOn, string Reason);
-
-public sealed record ExportResumed(PartialDate ResumedOn);
-
 /// <summary>The stage of an export project; the pipeline is grouped by it.</summary>
 public enum ExportStatus
 {
@@ -166,10 +104,17 @@ public sealed record Payment(Money Amount, PartialDate ReceivedOn, string? Note)
 public sealed record PostEvaluation(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary);
 
 /// <summary>One export of a Seoul urban solution to a client city, from lead to post-evaluation: one stream each.</summary>
-public sealed record ExportProject : IAggregate<ExportProject>
+public sealed record ExportProject : IAggregate<ExportProject, IExportProjectEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
+
+    /// <summary>
+    /// The stream of the lead a policy-sharing exchange gave: one id per exchange makes "one lead per exchange"
+    /// a guarantee of the database, however often the adoption is delivered or posted.
+    /// </summary>
+    public static Guid LeadIdFor(Guid exchangeId) => DeterministicGuid.Create("export-lead", exchangeId.ToString());
+
     public ExportStatus Status { get; init; }
     public string Solution { get; init; } = "";
     public string ClientCity { get; init; } = "";
@@ -219,19 +164,7 @@ public sealed record ExportProject : IAggregate<ExportProject>
     /// <summary>Whether the project is over for good: closed, lost or cancelled.</summary>
     public bool IsTerminal => Status is ExportStatus.Closed or ExportStatus.Lost or ExportStatus.Cancelled;
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new ExportProject()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(ExportProject?, object)"/> decides.
-    /// </summary>
-    public ExportProject? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static ExportProject? Evolve(ExportProject? state, object @event) => (state, @event) switch
+    public static ExportProject? Fold(ExportProject? state, IExportProjectEvent @event) => (state, @event) switch
     {
         (null, LeadIdentified e) => new ExportProject
         {

@@ -3,165 +3,9 @@ using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Exports.Projects;
 
-/// <summary>
-/// Identifies a lead. <paramref name="ExchangeId"/> is required when (and only when) the origin is a policy-sharing
-/// outcome; such a lead has one stream per exchange. <paramref name="IdentifiedOn"/> may be unknown for historic cases.
-/// </summary>
-public sealed record IdentifyLead(
-    string Solution,
-    string ClientCity,
-    CountryCode ClientCountry,
-    LeadOrigin Origin,
-    PartialDate? IdentifiedOn = null,
-    Guid? ExchangeId = null,
-    Guid? PolicyId = null,
-    Money? EstimatedValue = null,
-    string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.NotBlank(Solution, "solution")) yield return error;
-        foreach (var error in Check.NotBlank(ClientCity, "clientCity")) yield return error;
-        if (ClientCountry.Value is null) yield return new("clientCountry", "Is required.");
-        foreach (var error in Check.Defined(Origin, "origin")) yield return error;
-        if (Origin == LeadOrigin.PolicySharing && (ExchangeId is null || ExchangeId == Guid.Empty))
-            yield return new("exchangeId", "Is required for a lead from a policy-sharing outcome.");
-        if (Origin != LeadOrigin.PolicySharing && ExchangeId is not null)
-            yield return new("exchangeId", "Only a lead from a policy-sharing outcome names an exchange.");
-        if (Origin != LeadOrigin.PolicySharing && PolicyId is not null)
-            yield return new("policyId", "Only a lead from a policy-sharing outcome names a policy.");
-        if (EstimatedValue is not null)
-            foreach (var error in Check.PositiveMoney(EstimatedValue, "estimatedValue")) yield return error;
-        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
-    }
-}
-
-public sealed record QualifyLead(PartialDate QualifiedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.MaxLength(Note, "note", 500);
-}
-
-public sealed record CommissionFeasibilityStudy(StudyKind Kind, PartialDate CommissionedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Kind, "kind"), .. Check.MaxLength(Note, "note", 500)];
-}
-
-public sealed record CompleteFeasibilityStudy(StudyKind Kind, FeasibilityResult Result, PartialDate CompletedOn, string? Summary = null)
-    : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.Defined(Kind, "kind"), .. Check.Defined(Result, "result"), .. Check.MaxLength(Summary, "summary", 2000)];
-}
-
-/// <summary>Adds a financing source; <paramref name="Committed"/> defaults to true (false: indicative only).</summary>
-public sealed record AddFinancingSource(
-    FinancingSource Source,
-    FinancingInstrument Instrument,
-    Money Amount,
-    bool? Committed = null,
-    PartialDate? ArrangedOn = null,
-    string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-    [
-        .. Check.Defined(Source, "source"),
-        .. Check.Defined(Instrument, "instrument"),
-        .. Check.PositiveMoney(Amount, "amount"),
-        .. Check.MaxLength(Note, "note", 500),
-    ];
-}
-
-public sealed record SubmitProposal(Money Value, PartialDate SubmittedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.PositiveMoney(Value, "value"), .. Check.MaxLength(Note, "note", 500)];
-}
-
-public sealed record SelectPreferredBidder(PartialDate SelectedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.MaxLength(Note, "note", 500);
-}
-
-public sealed record SignContract(
-    Money Value, PartialDate SignedOn, PartialDate? TermEndsOn = null, IReadOnlyList<ConsortiumMember>? Consortium = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.PositiveMoney(Value, "value")) yield return error;
-        if (TermEndsOn is not null && TermEndsOn.IsCertainlyBefore(SignedOn))
-            yield return new("termEndsOn", "Must not be before the contract is signed.");
-        if (Consortium is null) yield break;
-        for (var i = 0; i < Consortium.Count; i++)
-        {
-            if (Consortium[i] is null) { yield return new($"consortium[{i}]", "Is required."); continue; }
-            foreach (var error in Check.NotBlank(Consortium[i].Firm, $"consortium[{i}].firm")) yield return error;
-            foreach (var error in Check.NotBlank(Consortium[i].Role, $"consortium[{i}].role")) yield return error;
-        }
-    }
-}
-
-public sealed record ReachMilestone(string Name, int PercentComplete, PartialDate ReachedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Name, "name"), .. Check.InRange(PercentComplete, 0, 100, "percentComplete")];
-}
-
-public sealed record ReceivePayment(Money Amount, PartialDate ReceivedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.PositiveMoney(Amount, "amount"), .. Check.MaxLength(Note, "note", 500)];
-}
-
-public sealed record HandOverSystem(PartialDate HandedOverOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record StartOperations(PartialDate StartedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record EndDefectsPeriod(PartialDate EndedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record RecordPostEvaluation(EvaluationRating Rating, PartialDate EvaluatedOn, string? Summary = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Rating, "rating"), .. Check.MaxLength(Summary, "summary", 2000)];
-}
-
-public sealed record LinkFollowOnProject(Guid FollowOnProjectId, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        if (FollowOnProjectId == Guid.Empty) yield return new("followOnProjectId", "Is required.");
-        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
-    }
-}
-
-public sealed record RecordLoss(PartialDate LostOn, string Reason, string? Winner = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.NotBlank(Reason, "reason", 500), .. Check.MaxLength(Winner, "winner", 500)];
-}
-
-public sealed record CancelExport(PartialDate CancelledOn, string Reason) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
-}
-
-public sealed record SuspendExport(PartialDate SuspendedOn, string Reason) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
-}
-
-public sealed record ResumeExport(PartialDate ResumedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
 public static class ExportProjectDecisions
 {
-    public static object[] Decide(IdentifyLead command) =>
+    public static IExportProjectEvent[] Decide(IdentifyLead command) =>
     [
         new LeadIdentified(
             command.Solution.Trim(),
@@ -172,18 +16,18 @@ public static class ExportProjectDecisions
             command.ExchangeId,
             command.PolicyId,
             command.EstimatedValue,
-            Clean(command.Note)),
+            command.Note.TrimOrNull()),
     ];
 
-    public static object[] Decide(ExportProject state, QualifyLead command)
+    public static IExportProjectEvent[] Decide(ExportProject state, QualifyLead command)
     {
         RequireActive(state);
         Rule.Require(state.Status == ExportStatus.Lead, $"Only a lead can be qualified; this project is {Stage(state)}.");
         NotBefore(command.QualifiedOn, state.IdentifiedOn, "the lead was identified");
-        return [new LeadQualified(command.QualifiedOn, Clean(command.Note))];
+        return [new LeadQualified(command.QualifiedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(ExportProject state, CommissionFeasibilityStudy command)
+    public static IExportProjectEvent[] Decide(ExportProject state, CommissionFeasibilityStudy command)
     {
         RequireActive(state);
         Rule.Require(state.Status is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility,
@@ -191,47 +35,47 @@ public static class ExportProjectDecisions
         Rule.Require(!state.Studies.Any(s => s.Kind == command.Kind && s.CompletedOn is null),
             $"A {JsonFilter.Text(command.Kind)} study is already under way.");
         NotBefore(command.CommissionedOn, state.IdentifiedOn, "the lead was identified");
-        return [new FeasibilityStudyCommissioned(command.Kind, command.CommissionedOn, Clean(command.Note))];
+        return [new FeasibilityStudyCommissioned(command.Kind, command.CommissionedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(ExportProject state, CompleteFeasibilityStudy command)
+    public static IExportProjectEvent[] Decide(ExportProject state, CompleteFeasibilityStudy command)
     {
         RequireActive(state);
         var open = state.Studies.FirstOrDefault(s => s.Kind == command.Kind && s.CompletedOn is null);
         Rule.Require(open is not null, $"No {JsonFilter.Text(command.Kind)} study was commissioned and left open.");
         NotBefore(command.CompletedOn, open!.CommissionedOn, "the study was commissioned");
-        return [new FeasibilityStudyCompleted(command.Kind, command.Result, command.CompletedOn, Clean(command.Summary))];
+        return [new FeasibilityStudyCompleted(command.Kind, command.Result, command.CompletedOn, command.Summary.TrimOrNull())];
     }
 
     /// <summary>Financing can be arranged at any stage until the project is over, also while it is suspended.</summary>
-    public static object[] Decide(ExportProject state, AddFinancingSource command)
+    public static IExportProjectEvent[] Decide(ExportProject state, AddFinancingSource command)
     {
         RequireNotOver(state);
         return [new FinancingSourceAdded(
-            command.Source, command.Instrument, command.Amount, command.Committed ?? true, command.ArrangedOn, Clean(command.Note))];
+            command.Source, command.Instrument, command.Amount, command.Committed ?? true, command.ArrangedOn, command.Note.TrimOrNull())];
     }
 
     /// <summary>A tender can be answered without a formal qualification, so a lead can go straight to a proposal.</summary>
-    public static object[] Decide(ExportProject state, SubmitProposal command)
+    public static IExportProjectEvent[] Decide(ExportProject state, SubmitProposal command)
     {
         RequireActive(state);
         Rule.Require(state.ProposalSubmittedOn is null, $"A proposal was already submitted on {state.ProposalSubmittedOn}.");
         Rule.Require(state.Status is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility,
             $"A proposal is submitted before a contract; this project is {Stage(state)}.");
         NotBefore(command.SubmittedOn, state.IdentifiedOn, "the lead was identified");
-        return [new ProposalSubmitted(command.Value, command.SubmittedOn, Clean(command.Note))];
+        return [new ProposalSubmitted(command.Value, command.SubmittedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(ExportProject state, SelectPreferredBidder command)
+    public static IExportProjectEvent[] Decide(ExportProject state, SelectPreferredBidder command)
     {
         RequireActive(state);
         Rule.Require(state.Status == ExportStatus.Proposed, $"A preferred bidder is selected after a proposal; this project is {Stage(state)}.");
         NotBefore(command.SelectedOn, state.ProposalSubmittedOn, "the proposal was submitted");
-        return [new PreferredBidderSelected(command.SelectedOn, Clean(command.Note))];
+        return [new PreferredBidderSelected(command.SelectedOn, command.Note.TrimOrNull())];
     }
 
     /// <summary>No contract without a submitted proposal.</summary>
-    public static object[] Decide(ExportProject state, SignContract command)
+    public static IExportProjectEvent[] Decide(ExportProject state, SignContract command)
     {
         RequireActive(state);
         Rule.Require(state.ProposalSubmittedOn is not null, "No contract can be signed without a submitted proposal.");
@@ -248,7 +92,7 @@ public static class ExportProjectDecisions
     /// The first milestone starts implementation, which needs committed financing that covers the contract value;
     /// percent complete never goes down.
     /// </summary>
-    public static object[] Decide(ExportProject state, ReachMilestone command)
+    public static IExportProjectEvent[] Decide(ExportProject state, ReachMilestone command)
     {
         RequireActive(state);
         Rule.Require(state.Status is ExportStatus.Contracted or ExportStatus.Implementation,
@@ -261,16 +105,16 @@ public static class ExportProjectDecisions
     }
 
     /// <summary>Payments arrive under a signed contract, also while it is suspended; none after the project is closed.</summary>
-    public static object[] Decide(ExportProject state, ReceivePayment command)
+    public static IExportProjectEvent[] Decide(ExportProject state, ReceivePayment command)
     {
         Rule.Require(!state.IsTerminal, $"No payment can be received after the project is closed ({Stage(state)}).");
         Rule.Require(state.ContractSignedOn is not null, "Payments are received under a signed contract; none is signed yet.");
         NotBefore(command.ReceivedOn, state.ContractSignedOn, "the contract was signed");
-        return [new PaymentReceived(command.Amount, command.ReceivedOn, Clean(command.Note))];
+        return [new PaymentReceived(command.Amount, command.ReceivedOn, command.Note.TrimOrNull())];
     }
 
     /// <summary>Handing over implements the contract too, so it needs the same financing coverage as a milestone.</summary>
-    public static object[] Decide(ExportProject state, HandOverSystem command)
+    public static IExportProjectEvent[] Decide(ExportProject state, HandOverSystem command)
     {
         RequireActive(state);
         Rule.Require(state.Status is ExportStatus.Contracted or ExportStatus.Implementation,
@@ -280,7 +124,7 @@ public static class ExportProjectDecisions
         return [new SystemHandedOver(command.HandedOverOn)];
     }
 
-    public static object[] Decide(ExportProject state, StartOperations command)
+    public static IExportProjectEvent[] Decide(ExportProject state, StartOperations command)
     {
         RequireActive(state);
         Rule.Require(state.Status == ExportStatus.HandedOver, $"Operations start after the handover; this project is {Stage(state)}.");
@@ -288,7 +132,7 @@ public static class ExportProjectDecisions
         return [new OperationsStarted(command.StartedOn)];
     }
 
-    public static object[] Decide(ExportProject state, EndDefectsPeriod command)
+    public static IExportProjectEvent[] Decide(ExportProject state, EndDefectsPeriod command)
     {
         RequireActive(state);
         Rule.Require(state.Status is ExportStatus.HandedOver or ExportStatus.Operating,
@@ -297,49 +141,49 @@ public static class ExportProjectDecisions
         return [new DefectsPeriodEnded(command.EndedOn)];
     }
 
-    public static object[] Decide(ExportProject state, RecordPostEvaluation command)
+    public static IExportProjectEvent[] Decide(ExportProject state, RecordPostEvaluation command)
     {
         Rule.Require(state.HandedOverOn is not null && state.Status is not ExportStatus.Cancelled,
             "A post-evaluation is recorded for a system that was handed over.");
         Rule.Require(state.PostEvaluation is null, $"A post-evaluation was already recorded on {state.PostEvaluation?.EvaluatedOn}.");
         NotBefore(command.EvaluatedOn, state.HandedOverOn, "the system was handed over");
-        return [new PostEvaluationRecorded(command.Rating, command.EvaluatedOn, Clean(command.Summary))];
+        return [new PostEvaluationRecorded(command.Rating, command.EvaluatedOn, command.Summary.TrimOrNull())];
     }
 
-    public static object[] Decide(ExportProject state, LinkFollowOnProject command)
+    public static IExportProjectEvent[] Decide(ExportProject state, LinkFollowOnProject command)
     {
         Rule.Require(state.Status is not (ExportStatus.Lost or ExportStatus.Cancelled),
             $"A {Stage(state)} project has no follow-on.");
         Rule.Require(state.ContractSignedOn is not null, "A follow-on project follows a signed contract; none is signed yet.");
         Rule.Require(command.FollowOnProjectId != state.Id, "A project cannot be its own follow-on.");
         Rule.Require(!state.FollowOnProjects.Contains(command.FollowOnProjectId), "That follow-on project is already linked.");
-        return [new FollowOnProjectLinked(command.FollowOnProjectId, Clean(command.Note))];
+        return [new FollowOnProjectLinked(command.FollowOnProjectId, command.Note.TrimOrNull())];
     }
 
     /// <summary>An export is lost before its contract; after that it can only be cancelled.</summary>
-    public static object[] Decide(ExportProject state, RecordLoss command)
+    public static IExportProjectEvent[] Decide(ExportProject state, RecordLoss command)
     {
         RequireNotOver(state);
         var stage = state.SuspendedFrom ?? state.Status;
         Rule.Require(stage is ExportStatus.Lead or ExportStatus.Qualified or ExportStatus.Feasibility
                 or ExportStatus.Proposed or ExportStatus.PreferredBidder,
             "A project is lost before its contract is signed; a signed one can only be cancelled.");
-        return [new ExportLost(command.LostOn, command.Reason.Trim(), Clean(command.Winner))];
+        return [new ExportLost(command.LostOn, command.Reason.Trim(), command.Winner.TrimOrNull())];
     }
 
-    public static object[] Decide(ExportProject state, CancelExport command)
+    public static IExportProjectEvent[] Decide(ExportProject state, CancelExport command)
     {
         RequireNotOver(state);
         return [new ExportCancelled(command.CancelledOn, command.Reason.Trim())];
     }
 
-    public static object[] Decide(ExportProject state, SuspendExport command)
+    public static IExportProjectEvent[] Decide(ExportProject state, SuspendExport command)
     {
         RequireActive(state);
         return [new ExportSuspended(command.SuspendedOn, command.Reason.Trim())];
     }
 
-    public static object[] Decide(ExportProject state, ResumeExport command)
+    public static IExportProjectEvent[] Decide(ExportProject state, ResumeExport command)
     {
         Rule.Require(state.Status == ExportStatus.Suspended, "Only a suspended project can be resumed.");
         NotBefore(command.ResumedOn, state.SuspendedOn, "the project was suspended");
@@ -363,20 +207,17 @@ public static class ExportProjectDecisions
     }
 
     private static void RequireNotOver(ExportProject state) =>
-        Rule.Require(!state.IsTerminal, $"The project is {Stage(state)}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.IsTerminal, $"The project is {Stage(state)}");
 
     /// <summary>Not over and not suspended.</summary>
     private static void RequireActive(ExportProject state)
     {
         RequireNotOver(state);
-        Rule.Require(state.Status != ExportStatus.Suspended,
-            $"The project is suspended since {state.SuspendedOn}; resume it first.");
+        Rule.RequireNotSuspended(state.Status == ExportStatus.Suspended, "The project", state.SuspendedOn);
     }
 
     private static void NotBefore(PartialDate date, PartialDate? earlier, string what) =>
         Rule.Require(earlier is null || !date.IsCertainlyBefore(earlier), $"{date} is before {what} ({earlier}).");
 
     private static string Stage(ExportProject state) => JsonFilter.Text(state.Status);
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

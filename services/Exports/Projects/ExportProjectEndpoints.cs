@@ -2,7 +2,6 @@ using System.Text.Json;
 using Diplomacy.ServiceDefaults.Domain;
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.Exports.Projects;
 
@@ -40,16 +39,10 @@ public static class ExportProjectEndpoints
             .Produces<ExportPipeline>().ProducesValidationProblem();
     }
 
-    /// <summary>
-    /// The stream of the lead a policy-sharing exchange gave: one id per exchange makes "one lead per exchange"
-    /// a guarantee of the database, however often the adoption is delivered or posted.
-    /// </summary>
-    public static Guid LeadIdFor(Guid exchangeId) => DeterministicGuid.Create("export-lead", exchangeId.ToString());
-
     private static async Task<IResult> Identify(IdentifyLead command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
         if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
-        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? LeadIdFor(exchange) : Guid.CreateVersion7();
+        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? ExportProject.LeadIdFor(exchange) : Guid.CreateVersion7();
         return await StreamEndpoints.StartAsync<ExportProject>(http, session, id, () => ExportProjectDecisions.Decide(command), nameof(IdentifyLead), ct);
     }
 
@@ -79,17 +72,14 @@ public static class ExportProjectEndpoints
         var leadOrigin = filter.Enum<LeadOrigin>(origin, "origin");
         if (filter.Problem() is { } invalid) return invalid;
 
-        var query = session.Query<ExportProject>().AsQueryable();
-        if (countryCode is not null) query = query.Where(p => p.MatchesSql("data ->> 'clientCountry' = ?", countryCode.Value.Value));
+        var query = session.Query<ExportProject>()
+            .WhereField(p => p.ClientCountry, countryCode)
+            .WhereAnyItem(p => p.Financing, line => line.Source, source)
+            .WhereField(p => p.Status, projectStatus)
+            .WhereField(p => p.Origin, leadOrigin)
+            .WhereFieldPresent(p => p.ExchangeId, fromPolicySharing);
         if (solution is not null) query = query.Where(p => p.Solution.Equals(solution, StringComparison.OrdinalIgnoreCase));
-        if (source is not null)
-            query = query.Where(p => p.MatchesSql("data -> 'financing' @> ?::jsonb",
-                JsonSerializer.Serialize(new[] { new { source = JsonFilter.Text(source.Value) } })));
-        if (projectStatus is not null) query = query.Where(p => p.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(projectStatus.Value)));
-        if (leadOrigin is not null) query = query.Where(p => p.MatchesSql("data ->> 'origin' = ?", JsonFilter.Text(leadOrigin.Value)));
         if (exchange is not null) query = query.Where(p => p.ExchangeId == exchange.Value);
-        if (fromPolicySharing is true) query = query.Where(p => p.MatchesSql("data ->> 'exchangeId' is not null"));
-        if (fromPolicySharing is false) query = query.Where(p => p.MatchesSql("data ->> 'exchangeId' is null"));
         return await query.ToPageAsync(page, pageSize, ct);
     }
 

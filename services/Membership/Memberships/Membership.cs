@@ -3,32 +3,35 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Membership.Memberships;
 
-/// <summary>Seoul applied to join a network; the acronym is the network's at the time of the application.</summary>
-public sealed record MembershipApplied(Guid NetworkId, string NetworkAcronym, PartialDate AppliedOn);
+/// <summary>An event of Seoul's membership of a network.</summary>
+public interface IMembershipEvent : IEventOf<Membership>;
 
-public sealed record MembershipAccepted(PartialDate AcceptedOn);
+/// <summary>Seoul applied to join a network; the acronym is the network's at the time of the application.</summary>
+public sealed record MembershipApplied(Guid NetworkId, string NetworkAcronym, PartialDate AppliedOn) : IMembershipEvent;
+
+public sealed record MembershipAccepted(PartialDate AcceptedOn) : IMembershipEvent;
 
 /// <summary>Seoul was elected to a role for a term; <paramref name="TermEnd"/> is the planned end, if known.</summary>
-public sealed record RoleElected(Role Role, PartialDate TermStart, PartialDate? TermEnd, string? Note);
+public sealed record RoleElected(Role Role, PartialDate TermStart, PartialDate? TermEnd, string? Note) : IMembershipEvent;
 
 /// <summary>The term of <paramref name="Role"/> that started on <paramref name="TermStart"/> ended.</summary>
-public sealed record RoleTermEnded(Role Role, PartialDate TermStart, PartialDate EndedOn);
+public sealed record RoleTermEnded(Role Role, PartialDate TermStart, PartialDate EndedOn) : IMembershipEvent;
 
-public sealed record HostingCommitted(HostingKind Kind, string Title, PartialDate PlannedOn);
+public sealed record HostingCommitted(HostingKind Kind, string Title, PartialDate PlannedOn) : IMembershipEvent;
 
 /// <summary>The hosting committed under <paramref name="Title"/> (exactly as committed) took place.</summary>
-public sealed record HostingDelivered(string Title, PartialDate DeliveredOn);
+public sealed record HostingDelivered(string Title, PartialDate DeliveredOn) : IMembershipEvent;
 
-public sealed record FeeAssessed(int Year, Money Fee);
+public sealed record FeeAssessed(int Year, Money Fee) : IMembershipEvent;
 
-public sealed record FeePaid(int Year, PartialDate PaidOn, Money Paid);
+public sealed record FeePaid(int Year, PartialDate PaidOn, Money Paid) : IMembershipEvent;
 
-public sealed record MembershipLapsed(PartialDate LapsedOn);
+public sealed record MembershipLapsed(PartialDate LapsedOn) : IMembershipEvent;
 
-public sealed record MembershipWithdrawn(PartialDate WithdrawnOn, string? Reason);
+public sealed record MembershipWithdrawn(PartialDate WithdrawnOn, string? Reason) : IMembershipEvent;
 
 /// <summary>A lapsed or withdrawn membership, once accepted, is active again.</summary>
-public sealed record MembershipReinstated(PartialDate ReinstatedOn);
+public sealed record MembershipReinstated(PartialDate ReinstatedOn) : IMembershipEvent;
 
 public enum MembershipStatus
 {
@@ -71,7 +74,7 @@ public sealed record Hosting(HostingKind Kind, string Title, PartialDate Planned
 public sealed record AnnualFee(int Year, Money Assessed, Money? Paid, PartialDate? PaidOn);
 
 /// <summary>Seoul's membership of one network: one stream per network.</summary>
-public sealed record Membership : IAggregate<Membership>
+public sealed record Membership : IAggregate<Membership, IMembershipEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -88,19 +91,10 @@ public sealed record Membership : IAggregate<Membership>
     public IReadOnlyList<Hosting> Hostings { get; init; } = [];
     public IReadOnlyList<AnnualFee> Fees { get; init; } = [];
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new Membership()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(Membership?, object)"/> decides.
-    /// </summary>
-    public Membership? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
+    /// <summary>The membership stream of a network. One id per network makes "no two memberships of one network" a database guarantee.</summary>
+    public static Guid StreamIdFor(Guid networkId) => DeterministicGuid.Create("membership", networkId.ToString());
 
-    public static Membership? Evolve(Membership? state, object @event) => (state, @event) switch
+    public static Membership? Fold(Membership? state, IMembershipEvent @event) => (state, @event) switch
     {
         (null, MembershipApplied e) => new Membership
         {

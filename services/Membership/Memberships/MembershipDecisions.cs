@@ -3,96 +3,16 @@ using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Membership.Memberships;
 
-/// <summary>Seoul applies to join a network. The stream id is derived from <paramref name="NetworkId"/> by the caller.</summary>
-public sealed record ApplyForMembership(Guid NetworkId, PartialDate AppliedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        if (NetworkId == Guid.Empty) yield return new("networkId", "Is required.");
-    }
-}
-
-public sealed record AcceptMembership(PartialDate AcceptedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-/// <summary>Seoul is elected to <paramref name="Role"/> from <paramref name="TermStart"/>, until <paramref name="TermEnd"/> if planned.</summary>
-public sealed record ElectRole(Role Role, PartialDate TermStart, PartialDate? TermEnd = null, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.Defined(Role, "role")) yield return error;
-        if (TermEnd is not null && TermStart is not null && TermEnd.IsCertainlyBefore(TermStart))
-            yield return new("termEnd", "Must not be before termStart.");
-        foreach (var error in Check.MaxLength(Note, "note", 500)) yield return error;
-    }
-}
-
-/// <summary>Ends the term of <paramref name="Role"/> that started on <paramref name="TermStart"/>.</summary>
-public sealed record EndRoleTerm(Role Role, PartialDate TermStart, PartialDate EndedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.Defined(Role, "role");
-}
-
-public sealed record CommitHosting(HostingKind Kind, string Title, PartialDate PlannedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.Defined(Kind, "kind"), .. Check.NotBlank(Title, "title")];
-}
-
-/// <summary>The hosting committed under <paramref name="Title"/> took place (titles match ignoring case).</summary>
-public sealed record DeliverHosting(string Title, PartialDate DeliveredOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.NotBlank(Title, "title");
-}
-
-public sealed record AssessFee(int Year, Money Fee) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.InRange(Year, 1800, 2100, "year")) yield return error;
-        foreach (var error in Check.NotNegativeMoney(Fee, "fee")) yield return error;
-    }
-}
-
-public sealed record PayFee(int Year, PartialDate PaidOn, Money Paid) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.InRange(Year, 1800, 2100, "year")) yield return error;
-        foreach (var error in Check.PositiveMoney(Paid, "paid")) yield return error;
-    }
-}
-
-public sealed record LapseMembership(PartialDate LapsedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record WithdrawMembership(PartialDate WithdrawnOn, string? Reason = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.MaxLength(Reason, "reason", 500)) yield return error;
-    }
-}
-
-public sealed record ReinstateMembership(PartialDate ReinstatedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
 public static class MembershipDecisions
 {
     /// <summary>Starts the stream; <paramref name="networkAcronym"/> is the network's current acronym, loaded by the caller.</summary>
-    public static object[] Decide(ApplyForMembership command, string networkAcronym)
+    public static IMembershipEvent[] Decide(ApplyForMembership command, string networkAcronym)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(networkAcronym);
         return [new MembershipApplied(command.NetworkId, networkAcronym, command.AppliedOn)];
     }
 
-    public static object[] Decide(Membership state, AcceptMembership command)
+    public static IMembershipEvent[] Decide(Membership state, AcceptMembership command)
     {
         Rule.Require(state.Status == MembershipStatus.Applied,
             $"Only an application can be accepted; this membership is {Describe(state.Status)}.");
@@ -101,16 +21,16 @@ public static class MembershipDecisions
         return [new MembershipAccepted(command.AcceptedOn)];
     }
 
-    public static object[] Decide(Membership state, ElectRole command)
+    public static IMembershipEvent[] Decide(Membership state, ElectRole command)
     {
         RequireActive(state, "take up a role");
         Rule.Require(!state.Roles.Any(term => term.Role == command.Role && term.TermStart == command.TermStart),
             $"A term as {command.Role} starting {command.TermStart} is already recorded.");
-        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        var note = command.Note.TrimOrNull();
         return [new RoleElected(command.Role, command.TermStart, command.TermEnd, note)];
     }
 
-    public static object[] Decide(Membership state, EndRoleTerm command)
+    public static IMembershipEvent[] Decide(Membership state, EndRoleTerm command)
     {
         var term = state.Roles.FirstOrDefault(term => term.Role == command.Role && term.TermStart == command.TermStart);
         Rule.Require(term is not null, $"No term as {command.Role} starting {command.TermStart} is recorded.");
@@ -120,7 +40,7 @@ public static class MembershipDecisions
         return [new RoleTermEnded(term.Role, term.TermStart, command.EndedOn)];
     }
 
-    public static object[] Decide(Membership state, CommitHosting command)
+    public static IMembershipEvent[] Decide(Membership state, CommitHosting command)
     {
         RequireActive(state, "commit to hosting");
         var title = command.Title.Trim();
@@ -129,7 +49,7 @@ public static class MembershipDecisions
         return [new HostingCommitted(command.Kind, title, command.PlannedOn)];
     }
 
-    public static object[] Decide(Membership state, DeliverHosting command)
+    public static IMembershipEvent[] Decide(Membership state, DeliverHosting command)
     {
         RequireActive(state, "deliver a hosting");
         var hosting = state.Hostings.FirstOrDefault(hosting => SameTitle(hosting.Title, command.Title));
@@ -138,14 +58,14 @@ public static class MembershipDecisions
         return [new HostingDelivered(hosting.Title, command.DeliveredOn)];
     }
 
-    public static object[] Decide(Membership state, AssessFee command)
+    public static IMembershipEvent[] Decide(Membership state, AssessFee command)
     {
         Rule.Require(!state.Fees.Any(fee => fee.Year == command.Year),
             $"The fee for {command.Year} was already assessed.");
         return [new FeeAssessed(command.Year, command.Fee)];
     }
 
-    public static object[] Decide(Membership state, PayFee command)
+    public static IMembershipEvent[] Decide(Membership state, PayFee command)
     {
         var fee = state.Fees.FirstOrDefault(fee => fee.Year == command.Year);
         Rule.Require(fee is not null, $"The fee for {command.Year} cannot be paid before it is assessed.");
@@ -155,22 +75,22 @@ public static class MembershipDecisions
         return [new FeePaid(command.Year, command.PaidOn, command.Paid)];
     }
 
-    public static object[] Decide(Membership state, LapseMembership command)
+    public static IMembershipEvent[] Decide(Membership state, LapseMembership command)
     {
         Rule.Require(state.Status == MembershipStatus.Active,
             $"Only an active membership can lapse; this membership is {Describe(state.Status)}.");
         return [new MembershipLapsed(command.LapsedOn)];
     }
 
-    public static object[] Decide(Membership state, WithdrawMembership command)
+    public static IMembershipEvent[] Decide(Membership state, WithdrawMembership command)
     {
         Rule.Require(state.Status is MembershipStatus.Applied or MembershipStatus.Active or MembershipStatus.Lapsed,
             $"Only an application, an active or a lapsed membership can be withdrawn; this membership is {Describe(state.Status)}.");
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        var reason = command.Reason.TrimOrNull();
         return [new MembershipWithdrawn(command.WithdrawnOn, reason)];
     }
 
-    public static object[] Decide(Membership state, ReinstateMembership command)
+    public static IMembershipEvent[] Decide(Membership state, ReinstateMembership command)
     {
         Rule.Require(state.Status is MembershipStatus.Lapsed or MembershipStatus.Withdrawn,
             $"Only a lapsed or withdrawn membership can be reinstated; this membership is {Describe(state.Status)}.");

@@ -3,7 +3,6 @@ using MembershipState = Diplomacy.Membership.Memberships.Membership;
 using Diplomacy.ServiceDefaults.Domain;
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.Membership.Memberships;
 
@@ -27,9 +26,6 @@ public static class MembershipEndpoints
         memberships.MapGet("", List).WithName("ListMemberships");
     }
 
-    /// <summary>The membership stream of a network. One id per network makes "no two memberships of one network" a database guarantee.</summary>
-    public static Guid StreamIdFor(Guid networkId) => DeterministicGuid.Create("membership", networkId.ToString());
-
     private static async Task<IResult> Apply(ApplyForMembership command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
         if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
@@ -38,7 +34,7 @@ public static class MembershipEndpoints
             return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("networkId", "Names no registered network.")]));
 
         return await StreamEndpoints.StartAsync<MembershipState>(
-            http, session, StreamIdFor(network.Id), () => MembershipDecisions.Decide(command, network.Acronym), nameof(ApplyForMembership), ct);
+            http, session, MembershipState.StreamIdFor(network.Id), () => MembershipDecisions.Decide(command, network.Acronym), nameof(ApplyForMembership), ct);
     }
 
     /// <summary>Memberships, filtered by network and status.</summary>
@@ -51,7 +47,7 @@ public static class MembershipEndpoints
 
         var query = session.Query<MembershipState>().AsQueryable();
         if (network is not null) query = query.Where(m => m.NetworkId == network.Value);
-        if (membershipStatus is not null) query = query.Where(m => m.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(membershipStatus.Value)));
+        query = query.WhereField(m => m.Status, membershipStatus);
         return await query.ToPageAsync(page, pageSize, ct);
     }
 }

@@ -3,6 +3,9 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Membership.Networks;
 
+/// <summary>An event of a city network.</summary>
+public interface INetworkEvent : IEventOf<Network>;
+
 /// <summary>A city network was registered, as it was named on the day it was registered.</summary>
 public sealed record NetworkRegistered(
     string Acronym,
@@ -10,13 +13,13 @@ public sealed record NetworkRegistered(
     int Founded,
     string HeadquartersCity,
     CountryCode HeadquartersCountry,
-    IReadOnlyList<string> Themes);
+    IReadOnlyList<string> Themes) : INetworkEvent;
 
 /// <summary>
 /// The network took a new name (and acronym, which may be the one it had) from <paramref name="EffectiveOn"/>;
 /// the name and acronym it had until then are kept in the state's <see cref="Network.PreviousNames"/>.
 /// </summary>
-public sealed record NetworkRenamed(string Name, string Acronym, PartialDate EffectiveOn);
+public sealed record NetworkRenamed(string Name, string Acronym, PartialDate EffectiveOn) : INetworkEvent;
 
 public enum NetworkStatus
 {
@@ -27,7 +30,7 @@ public enum NetworkStatus
 public sealed record FormerNetworkName(string Name, string Acronym, PartialDate Until);
 
 /// <summary>A city network Seoul may belong to (Metropolis, CityNet, WeGO, C40, ...).</summary>
-public sealed record Network : IAggregate<Network>
+public sealed record Network : IAggregate<Network, INetworkEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -43,19 +46,7 @@ public sealed record Network : IAggregate<Network>
     /// <summary>When the current name took effect; null while the network keeps the name it was registered with.</summary>
     public PartialDate? NamedSince { get; init; }
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new Network()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(Network?, object)"/> decides.
-    /// </summary>
-    public Network? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static Network? Evolve(Network? state, object @event) => (state, @event) switch
+    public static Network? Fold(Network? state, INetworkEvent @event) => (state, @event) switch
     {
         (null, NetworkRegistered e) => new Network
         {

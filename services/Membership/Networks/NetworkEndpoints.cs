@@ -1,6 +1,5 @@
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.Membership.Networks;
 
@@ -23,8 +22,7 @@ public static class NetworkEndpoints
         var countryCode = filter.Country(country, "country");
         if (filter.Problem() is { } invalid) return invalid;
 
-        var query = session.Query<Network>().AsQueryable();
-        if (countryCode is not null) query = query.Where(n => n.MatchesSql("data ->> 'headquartersCountry' = ?", countryCode.Value.Value));
+        var query = session.Query<Network>().WhereField(n => n.HeadquartersCountry, countryCode);
         if (acronym is not null) query = query.Where(n => n.Acronym == acronym);
         if (theme is not null) query = query.Where(n => n.Themes.Contains(theme));
         return await query.ToPageAsync(page, pageSize, ct);

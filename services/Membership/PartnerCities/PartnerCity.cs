@@ -3,30 +3,33 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.Membership.PartnerCities;
 
+/// <summary>An event of a partner-city tie.</summary>
+public interface IPartnerCityEvent : IEventOf<PartnerCity>;
+
 /// <summary>A sister or friendship tie between Seoul and another city (or state, province, prefecture) was proposed.</summary>
-public sealed record TieProposed(string City, CountryCode Country, Jurisdiction Jurisdiction, TieType Tie, PartialDate ProposedOn);
+public sealed record TieProposed(string City, CountryCode Country, Jurisdiction Jurisdiction, TieType Tie, PartialDate ProposedOn) : IPartnerCityEvent;
 
 /// <summary>A memorandum of understanding was signed ahead of the agreement.</summary>
-public sealed record MouSigned(PartialDate SignedOn);
+public sealed record MouSigned(PartialDate SignedOn) : IPartnerCityEvent;
 
 /// <summary>
 /// Seoul's city council approved the tie: for <see cref="CouncilApprovalPurpose.Agreement"/> the tie as proposed,
 /// for <see cref="CouncilApprovalPurpose.UpgradeToSister"/> turning an active friendship tie into a sister tie.
 /// </summary>
-public sealed record CouncilApprovalGranted(PartialDate ApprovedOn, CouncilApprovalPurpose Purpose);
+public sealed record CouncilApprovalGranted(PartialDate ApprovedOn, CouncilApprovalPurpose Purpose) : IPartnerCityEvent;
 
 /// <summary>The agreement was signed: the tie is active.</summary>
-public sealed record AgreementSigned(PartialDate SignedOn);
+public sealed record AgreementSigned(PartialDate SignedOn) : IPartnerCityEvent;
 
 /// <summary>The friendship tie became a sister tie.</summary>
-public sealed record TieUpgradedToSister(PartialDate UpgradedOn);
+public sealed record TieUpgradedToSister(PartialDate UpgradedOn) : IPartnerCityEvent;
 
-public sealed record TieSuspended(PartialDate SuspendedOn, string Reason);
+public sealed record TieSuspended(PartialDate SuspendedOn, string Reason) : IPartnerCityEvent;
 
-public sealed record TieResumed(PartialDate ResumedOn);
+public sealed record TieResumed(PartialDate ResumedOn) : IPartnerCityEvent;
 
 /// <summary>The tie ended for good (San Francisco revoked its tie with Osaka in 2018).</summary>
-public sealed record TieTerminated(PartialDate TerminatedOn, string? Reason);
+public sealed record TieTerminated(PartialDate TerminatedOn, string? Reason) : IPartnerCityEvent;
 
 public enum PartnerCityStatus
 {
@@ -59,7 +62,7 @@ public enum CouncilApprovalPurpose
 }
 
 /// <summary>One partner-city tie: one stream each.</summary>
-public sealed record PartnerCity : IAggregate<PartnerCity>
+public sealed record PartnerCity : IAggregate<PartnerCity, IPartnerCityEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -84,19 +87,7 @@ public sealed record PartnerCity : IAggregate<PartnerCity>
     public PartialDate? TerminatedOn { get; init; }
     public string? TerminationReason { get; init; }
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new PartnerCity()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(PartnerCity?, object)"/> decides.
-    /// </summary>
-    public PartnerCity? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static PartnerCity? Evolve(PartnerCity? state, object @event) => (state, @event) switch
+    public static PartnerCity? Fold(PartnerCity? state, IPartnerCityEvent @event) => (state, @event) switch
     {
         (null, TieProposed e) => new PartnerCity
         {

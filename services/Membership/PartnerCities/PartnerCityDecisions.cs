@@ -3,67 +3,12 @@ using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Membership.PartnerCities;
 
-/// <summary>Proposes a tie with <paramref name="City"/> (which may be a state, province or prefecture).</summary>
-public sealed record ProposeTie(string City, CountryCode Country, Jurisdiction Jurisdiction, TieType Tie, PartialDate ProposedOn)
-    : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.NotBlank(City, "city")) yield return error;
-        if (Country.Value is null) yield return new("country", "Is required.");
-        foreach (var error in Check.Defined(Jurisdiction, "jurisdiction")) yield return error;
-        foreach (var error in Check.Defined(Tie, "tie")) yield return error;
-    }
-}
-
-/// <summary>
-/// Records Seoul's city council approval: of the agreement while the tie is proposed, or of the upgrade to a
-/// sister tie while it is an active friendship tie.
-/// </summary>
-public sealed record GrantCouncilApproval(PartialDate ApprovedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record SignMou(PartialDate SignedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record SignAgreement(PartialDate SignedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record UpgradeToSister(PartialDate UpgradedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record SuspendTie(PartialDate SuspendedOn, string Reason) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
-}
-
-public sealed record ResumeTie(PartialDate ResumedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [];
-}
-
-public sealed record TerminateTie(PartialDate TerminatedOn, string? Reason = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.MaxLength(Reason, "reason", 500)) yield return error;
-    }
-}
-
 public static class PartnerCityDecisions
 {
-    public static object[] Decide(ProposeTie command) =>
+    public static IPartnerCityEvent[] Decide(ProposeTie command) =>
         [new TieProposed(command.City.Trim(), command.Country, command.Jurisdiction, command.Tie, command.ProposedOn)];
 
-    public static object[] Decide(PartnerCity state, SignMou command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, SignMou command)
     {
         RequireNotTerminated(state);
         Rule.Require(state.Status == PartnerCityStatus.Proposed,
@@ -72,7 +17,7 @@ public static class PartnerCityDecisions
         return [new MouSigned(command.SignedOn)];
     }
 
-    public static object[] Decide(PartnerCity state, GrantCouncilApproval command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, GrantCouncilApproval command)
     {
         RequireNotTerminated(state);
         CouncilApprovalPurpose purpose;
@@ -92,7 +37,7 @@ public static class PartnerCityDecisions
         return [new CouncilApprovalGranted(command.ApprovedOn, purpose)];
     }
 
-    public static object[] Decide(PartnerCity state, SignAgreement command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, SignAgreement command)
     {
         RequireNotTerminated(state);
         Rule.Require(state.Status == PartnerCityStatus.Proposed, "The agreement can only be signed once, while the tie is proposed.");
@@ -106,7 +51,7 @@ public static class PartnerCityDecisions
         return [new AgreementSigned(command.SignedOn)];
     }
 
-    public static object[] Decide(PartnerCity state, UpgradeToSister command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, UpgradeToSister command)
     {
         RequireNotTerminated(state);
         Rule.Require(state.Status == PartnerCityStatus.Active && state.Tie == TieType.Friendship,
@@ -118,28 +63,27 @@ public static class PartnerCityDecisions
         return [new TieUpgradedToSister(command.UpgradedOn)];
     }
 
-    public static object[] Decide(PartnerCity state, SuspendTie command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, SuspendTie command)
     {
         RequireNotTerminated(state);
         Rule.Require(state.Status == PartnerCityStatus.Active, "Only an active tie can be suspended.");
         return [new TieSuspended(command.SuspendedOn, command.Reason.Trim())];
     }
 
-    public static object[] Decide(PartnerCity state, ResumeTie command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, ResumeTie command)
     {
         RequireNotTerminated(state);
         Rule.Require(state.Status == PartnerCityStatus.Suspended, "Only a suspended tie can be resumed.");
         return [new TieResumed(command.ResumedOn)];
     }
 
-    public static object[] Decide(PartnerCity state, TerminateTie command)
+    public static IPartnerCityEvent[] Decide(PartnerCity state, TerminateTie command)
     {
         RequireNotTerminated(state);
-        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
+        var reason = command.Reason.TrimOrNull();
         return [new TieTerminated(command.TerminatedOn, reason)];
     }
 
     private static void RequireNotTerminated(PartnerCity state) =>
-        Rule.Require(state.Status != PartnerCityStatus.Terminated,
-            $"The tie was terminated on {state.TerminatedOn}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.Status == PartnerCityStatus.Terminated, $"The tie was terminated on {state.TerminatedOn}");
 }

@@ -1,7 +1,6 @@
 using Diplomacy.ServiceDefaults.Domain;
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.Membership.PartnerCities;
 
@@ -32,10 +31,10 @@ public static class PartnerCityEndpoints
         var tieStatus = filter.Enum<PartnerCityStatus>(status, "status");
         if (filter.Problem() is { } invalid) return invalid;
 
-        var query = session.Query<PartnerCity>().AsQueryable();
-        if (countryCode is not null) query = query.Where(p => p.MatchesSql("data ->> 'country' = ?", countryCode.Value.Value));
-        if (tieType is not null) query = query.Where(p => p.MatchesSql("data ->> 'tie' = ?", JsonFilter.Text(tieType.Value)));
-        if (tieStatus is not null) query = query.Where(p => p.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(tieStatus.Value)));
+        var query = session.Query<PartnerCity>()
+            .WhereField(p => p.Country, countryCode)
+            .WhereField(p => p.Tie, tieType)
+            .WhereField(p => p.Status, tieStatus);
         if (city is not null) query = query.Where(p => p.City == city);
         return await query.ToPageAsync(page, pageSize, ct);
     }

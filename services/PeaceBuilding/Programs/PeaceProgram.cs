@@ -4,59 +4,6 @@ using Diplomacy.ServiceDefaults.EventStore;
 
 namespace Diplomacy.PeaceBuilding.Programs;
 
-/// <summary>
-/// A peace-building program was conceived: what it is for (<paramref name="Area"/>, objectives, an OECD DAC purpose
-/// code such as 15220 or 73010, SDG goals) and with whom (partner cities or organisations, each with its country).
-/// </summary>
-public sealed record ProgramConceptRegistered(
-    string Title,
-    ProgramArea Area,
-    IReadOnlyList<ProgramPartner> Partners,
-    IReadOnlyList<string> Objectives,
-    string? DacPurposeCode,
-    IReadOnlyList<int> SdgGoals,
-    PartialDate RegisteredOn);
-
-/// <summary>The central government was consulted (any local project with the DPRK needs the Ministry of Unification).</summary>
-public sealed record GovernmentConsulted(string Ministry, PartialDate ConsultedOn, ConsultationOutcome Outcome, string? Note);
-
-/// <summary>Contact with <paramref name="Partner"/> (a partner's name, as registered) was approved.</summary>
-public sealed record ContactApprovalGranted(string Partner, PartialDate DecidedOn, string? Note);
-
-/// <summary>Contact with <paramref name="Partner"/> was refused: nothing may be delivered to that partner.</summary>
-public sealed record ContactApprovalDenied(string Partner, PartialDate DecidedOn, string? Note);
-
-/// <summary>The program's risk was assessed, including the sanctions screening; the latest assessment is the one that counts.</summary>
-public sealed record RiskAssessed(RiskLevel Level, SanctionsScreening Screening, PartialDate AssessedOn, string? Note);
-
-public sealed record ProgramApproved(PartialDate ApprovedOn, string? ApprovedBy);
-
-/// <summary>Money from <paramref name="Fund"/> was allocated to the program; allocations add up per fund and currency.</summary>
-public sealed record FundsAllocated(string Fund, Money Amount, PartialDate AllocatedOn);
-
-/// <summary>An agreement was signed with <paramref name="Partner"/>.</summary>
-public sealed record PartnerAgreementSigned(string Partner, PartialDate SignedOn, string? Title);
-
-/// <summary>Something was delivered (a shipment, an event, a session, a grant), spending <paramref name="Spent"/> from <paramref name="Fund"/>.</summary>
-public sealed record DeliveryRecorded(
-    DeliveryKind Kind, string Description, string Fund, Money Spent, PartialDate DeliveredOn, string? Partner);
-
-public sealed record ProgramSuspended(SuspensionReason Reason, PartialDate SuspendedOn, string? Note);
-
-public sealed record ProgramResumed(PartialDate ResumedOn, string? Note);
-
-/// <summary>A bid to host <paramref name="Bid"/> was submitted to <paramref name="SubmittedTo"/> (the IOC, a network, ...).</summary>
-public sealed record BidSubmitted(string Bid, string SubmittedTo, PartialDate SubmittedOn);
-
-/// <summary>The bid was decided; <paramref name="Winner"/> is who was chosen instead when it was lost.</summary>
-public sealed record BidOutcomeRecorded(BidOutcome Outcome, PartialDate? DecidedOn, string? Winner);
-
-public sealed record ProgramCompleted(PartialDate CompletedOn, string? Summary);
-
-public sealed record ProgramCancelled(PartialDate CancelledOn, string Reason);
-
-public sealed record ProgramEvaluated(PartialDate EvaluatedOn, EvaluationRating Rating, string Findings);
-
 public enum ProgramStatus
 {
     Concept = 1,
@@ -178,7 +125,7 @@ public sealed record Bid(string Name, string SubmittedTo, PartialDate SubmittedO
 public sealed record Evaluation(PartialDate EvaluatedOn, EvaluationRating Rating, string Findings);
 
 /// <summary>One peace-building program: one stream each.</summary>
-public sealed record PeaceProgram : IAggregate<PeaceProgram>
+public sealed record PeaceProgram : IAggregate<PeaceProgram, IPeaceProgramEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -221,19 +168,7 @@ public sealed record PeaceProgram : IAggregate<PeaceProgram>
     public FundBalance? Balance(string fund, CurrencyCode currency) =>
         Funds.FirstOrDefault(f => f.Currency == currency && string.Equals(f.Fund, fund.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>
-    /// The instance form that Marten's source-generated evolver calls as <c>(snapshot ?? new PeaceProgram()).Evolve(e.Data)</c>:
-    /// a blank instance (no <see cref="Status"/> yet) stands for "no state", then the static <see cref="Evolve(PeaceProgram?, object)"/> decides.
-    /// </summary>
-    public PeaceProgram? Evolve(object @event)
-    {
-        if (Status != default) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static PeaceProgram? Evolve(PeaceProgram? state, object @event) => (state, @event) switch
+    public static PeaceProgram? Fold(PeaceProgram? state, IPeaceProgramEvent @event) => (state, @event) switch
     {
         (null, ProgramConceptRegistered e) => new PeaceProgram
         {

@@ -3,147 +3,12 @@ using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.PeaceBuilding.Programs;
 
-/// <summary>
-/// Registers a program's concept. <paramref name="DacPurposeCode"/> is an OECD DAC CRS purpose code (5 digits, such as
-/// "15220" civilian peace-building or "73010" reconstruction); <paramref name="SdgGoals"/> are goal numbers 1 to 17.
-/// </summary>
-public sealed record RegisterProgramConcept(
-    string Title,
-    ProgramArea Area,
-    IReadOnlyList<ProgramPartner> Partners,
-    IReadOnlyList<string> Objectives,
-    PartialDate RegisteredOn,
-    string? DacPurposeCode = null,
-    IReadOnlyList<int>? SdgGoals = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate()
-    {
-        foreach (var error in Check.NotBlank(Title, "title")) yield return error;
-        foreach (var error in Check.Defined(Area, "area")) yield return error;
-        foreach (var error in Check.NotEmpty(Partners, "partners")) yield return error;
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < (Partners?.Count ?? 0); i++)
-        {
-            var partner = Partners![i];
-            if (partner is null)
-            {
-                yield return new($"partners[{i}]", "Is required.");
-                continue;
-            }
-            foreach (var error in Check.NotBlank(partner.Name, $"partners[{i}].name")) yield return error;
-            if (!string.IsNullOrWhiteSpace(partner.Name) && !names.Add(partner.Name.Trim()))
-                yield return new($"partners[{i}].name", "Names a partner already listed.");
-            if (partner.Country.Value is null) yield return new($"partners[{i}].country", "Is required.");
-            foreach (var error in Check.Defined(partner.Kind, $"partners[{i}].kind")) yield return error;
-        }
-        foreach (var error in Check.NotEmpty(Objectives, "objectives")) yield return error;
-        for (var i = 0; i < (Objectives?.Count ?? 0); i++)
-            foreach (var error in Check.NotBlank(Objectives![i], $"objectives[{i}]", 500)) yield return error;
-        if (DacPurposeCode is not null && (DacPurposeCode.Length != 5 || !DacPurposeCode.All(char.IsAsciiDigit)))
-            yield return new("dacPurposeCode", "Must be an OECD DAC CRS purpose code of 5 digits, such as \"15220\".");
-        for (var i = 0; i < (SdgGoals?.Count ?? 0); i++)
-            foreach (var error in Check.InRange(SdgGoals![i], 1, 17, $"sdgGoals[{i}]")) yield return error;
-    }
-}
-
-/// <summary>Records a consultation with a ministry (the Ministry of Unification for any project with the DPRK).</summary>
-public sealed record RecordConsultation(string Ministry, PartialDate ConsultedOn, ConsultationOutcome Outcome, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Ministry, "ministry"), .. Check.Defined(Outcome, "outcome"), .. Check.MaxLength(Note, "note", 1000)];
-}
-
-/// <summary>Records the decision on contact with <paramref name="Partner"/> (a partner's name, as registered).</summary>
-public sealed record DecideContactApproval(string Partner, ContactDecision Decision, PartialDate DecidedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Partner, "partner"), .. Check.Defined(Decision, "decision"), .. Check.MaxLength(Note, "note", 1000)];
-}
-
-public sealed record AssessRisk(RiskLevel Level, SanctionsScreening Screening, PartialDate AssessedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.Defined(Level, "level"), .. Check.Defined(Screening, "screening"), .. Check.MaxLength(Note, "note", 1000)];
-}
-
-public sealed record ApproveProgram(PartialDate ApprovedOn, string? ApprovedBy = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.MaxLength(ApprovedBy, "approvedBy", 200);
-}
-
-/// <summary>Allocates <paramref name="Amount"/> from <paramref name="Fund"/> (the Inter-Korean Exchange and Cooperation Fund, ...).</summary>
-public sealed record AllocateFunds(string Fund, Money Amount, PartialDate AllocatedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Fund, "fund"), .. Check.PositiveMoney(Amount, "amount")];
-}
-
-public sealed record SignPartnerAgreement(string Partner, PartialDate SignedOn, string? Title = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-        [.. Check.NotBlank(Partner, "partner"), .. Check.MaxLength(Title, "title", 200)];
-}
-
-/// <summary>
-/// Records a delivery that spent <paramref name="Spent"/> (zero for one that cost nothing) from <paramref name="Fund"/>,
-/// to <paramref name="Partner"/> when it went to one (an education session in Seoul goes to none).
-/// </summary>
-public sealed record RecordDelivery(
-    DeliveryKind Kind, string Description, string Fund, Money Spent, PartialDate DeliveredOn, string? Partner = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() =>
-    [
-        .. Check.Defined(Kind, "kind"),
-        .. Check.NotBlank(Description, "description", 500),
-        .. Check.NotBlank(Fund, "fund"),
-        .. Check.NotNegativeMoney(Spent, "spent"),
-        .. Partner is null ? [] : Check.NotBlank(Partner, "partner"),
-    ];
-}
-
-public sealed record SuspendProgram(SuspensionReason Reason, PartialDate SuspendedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Reason, "reason"), .. Check.MaxLength(Note, "note", 1000)];
-}
-
-public sealed record ResumeProgram(PartialDate ResumedOn, string? Note = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.MaxLength(Note, "note", 1000);
-}
-
-/// <summary>Submits a bid to host <paramref name="Bid"/> ("2032 Summer Olympics") to <paramref name="SubmittedTo"/> ("IOC").</summary>
-public sealed record SubmitBid(string Bid, string SubmittedTo, PartialDate SubmittedOn) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.NotBlank(Bid, "bid"), .. Check.NotBlank(SubmittedTo, "submittedTo")];
-}
-
-/// <summary>Records how the bid was decided; <paramref name="Winner"/> names who was chosen instead of a lost bid.</summary>
-public sealed record RecordBidOutcome(BidOutcome Outcome, PartialDate? DecidedOn = null, string? Winner = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Outcome, "outcome"), .. Check.MaxLength(Winner, "winner", 200)];
-}
-
-public sealed record CompleteProgram(PartialDate CompletedOn, string? Summary = null) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.MaxLength(Summary, "summary", 2000);
-}
-
-public sealed record CancelProgram(PartialDate CancelledOn, string Reason) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => Check.NotBlank(Reason, "reason", 500);
-}
-
-public sealed record EvaluateProgram(PartialDate EvaluatedOn, EvaluationRating Rating, string Findings) : IValidatable
-{
-    public IEnumerable<FieldError> Validate() => [.. Check.Defined(Rating, "rating"), .. Check.NotBlank(Findings, "findings", 4000)];
-}
-
 public static class PeaceProgramDecisions
 {
     /// <summary>The country whose partners need a granted contact approval before a program is approved.</summary>
     public static readonly CountryCode Dprk = CountryCode.Parse("KP");
 
-    public static object[] Decide(RegisterProgramConcept command) =>
+    public static IPeaceProgramEvent[] Decide(RegisterProgramConcept command) =>
     [
         new ProgramConceptRegistered(
             command.Title.Trim(),
@@ -155,30 +20,30 @@ public static class PeaceProgramDecisions
             command.RegisteredOn),
     ];
 
-    public static object[] Decide(PeaceProgram state, RecordConsultation command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, RecordConsultation command)
     {
         RequireOpen(state);
-        return [new GovernmentConsulted(command.Ministry.Trim(), command.ConsultedOn, command.Outcome, Trim(command.Note))];
+        return [new GovernmentConsulted(command.Ministry.Trim(), command.ConsultedOn, command.Outcome, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, DecideContactApproval command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, DecideContactApproval command)
     {
         RequireOpen(state);
         var partner = RequirePartner(state, command.Partner);
         Rule.Require(partner.Contact != command.Decision || partner.ContactDecidedOn != command.DecidedOn,
             $"Contact with {partner.Name} was already {Text(command.Decision)} on {command.DecidedOn}.");
         return command.Decision == ContactDecision.Granted
-            ? [new ContactApprovalGranted(partner.Name, command.DecidedOn, Trim(command.Note))]
-            : [new ContactApprovalDenied(partner.Name, command.DecidedOn, Trim(command.Note))];
+            ? [new ContactApprovalGranted(partner.Name, command.DecidedOn, command.Note.TrimOrNull())]
+            : [new ContactApprovalDenied(partner.Name, command.DecidedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, AssessRisk command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, AssessRisk command)
     {
         RequireOpen(state);
-        return [new RiskAssessed(command.Level, command.Screening, command.AssessedOn, Trim(command.Note))];
+        return [new RiskAssessed(command.Level, command.Screening, command.AssessedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, ApproveProgram command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, ApproveProgram command)
     {
         RequireOpen(state);
         Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be approved; resume it first.");
@@ -194,24 +59,24 @@ public static class PeaceProgramDecisions
             .ToList();
         Rule.Require(withoutContact.Count == 0,
             $"Every partner in the DPRK needs a granted contact approval before the program is approved; missing for: {string.Join(", ", withoutContact)}.");
-        return [new ProgramApproved(command.ApprovedOn, Trim(command.ApprovedBy))];
+        return [new ProgramApproved(command.ApprovedOn, command.ApprovedBy.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, AllocateFunds command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, AllocateFunds command)
     {
         RequireOpen(state);
         return [new FundsAllocated(command.Fund.Trim(), command.Amount, command.AllocatedOn)];
     }
 
-    public static object[] Decide(PeaceProgram state, SignPartnerAgreement command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, SignPartnerAgreement command)
     {
         RequireOpen(state);
         var partner = RequirePartner(state, command.Partner);
         Rule.Require(partner.AgreementSignedOn is null, $"An agreement with {partner.Name} was already signed on {partner.AgreementSignedOn}.");
-        return [new PartnerAgreementSigned(partner.Name, command.SignedOn, Trim(command.Title))];
+        return [new PartnerAgreementSigned(partner.Name, command.SignedOn, command.Title.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, RecordDelivery command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, RecordDelivery command)
     {
         RequireOpen(state);
         Rule.Require(state.Status != ProgramStatus.Suspended,
@@ -238,54 +103,54 @@ public static class PeaceProgramDecisions
         return [new DeliveryRecorded(command.Kind, command.Description.Trim(), balance.Fund, spent, command.DeliveredOn, partnerName)];
     }
 
-    public static object[] Decide(PeaceProgram state, SuspendProgram command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, SuspendProgram command)
     {
         RequireOpen(state);
         Rule.Require(state.Status != ProgramStatus.Suspended,
             $"The program is already suspended (since {state.CurrentSuspension?.SuspendedOn}).");
-        return [new ProgramSuspended(command.Reason, command.SuspendedOn, Trim(command.Note))];
+        return [new ProgramSuspended(command.Reason, command.SuspendedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, ResumeProgram command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, ResumeProgram command)
     {
         RequireOpen(state);
         Rule.Require(state.Status == ProgramStatus.Suspended, "Only a suspended program can be resumed.");
         var since = state.CurrentSuspension!.SuspendedOn;
         Rule.Require(!command.ResumedOn.IsCertainlyBefore(since), $"The program cannot resume before it was suspended ({since}).");
-        return [new ProgramResumed(command.ResumedOn, Trim(command.Note))];
+        return [new ProgramResumed(command.ResumedOn, command.Note.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, SubmitBid command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, SubmitBid command)
     {
         RequireOpen(state);
         Rule.Require(state.Bid is null, $"The program already submitted its bid ({state.Bid?.Name}, {state.Bid?.SubmittedOn}).");
         return [new BidSubmitted(command.Bid.Trim(), command.SubmittedTo.Trim(), command.SubmittedOn)];
     }
 
-    public static object[] Decide(PeaceProgram state, RecordBidOutcome command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, RecordBidOutcome command)
     {
         Rule.Require(state.Bid is not null, "No bid was submitted, so there is no outcome to record.");
         Rule.Require(state.Bid!.Outcome is null, $"The bid was already decided: {Text(state.Bid.Outcome)}.");
         Rule.Require(command.DecidedOn is null || !command.DecidedOn.IsCertainlyBefore(state.Bid.SubmittedOn),
             $"A bid cannot be decided before it was submitted ({state.Bid.SubmittedOn}).");
-        return [new BidOutcomeRecorded(command.Outcome, command.DecidedOn, Trim(command.Winner))];
+        return [new BidOutcomeRecorded(command.Outcome, command.DecidedOn, command.Winner.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, CompleteProgram command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, CompleteProgram command)
     {
         RequireOpen(state);
         Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be completed; resume or cancel it.");
         Rule.Require(state.Status == ProgramStatus.Approved, "Only an approved program can be completed.");
-        return [new ProgramCompleted(command.CompletedOn, Trim(command.Summary))];
+        return [new ProgramCompleted(command.CompletedOn, command.Summary.TrimOrNull())];
     }
 
-    public static object[] Decide(PeaceProgram state, CancelProgram command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, CancelProgram command)
     {
         RequireOpen(state);
         return [new ProgramCancelled(command.CancelledOn, command.Reason.Trim())];
     }
 
-    public static object[] Decide(PeaceProgram state, EvaluateProgram command)
+    public static IPeaceProgramEvent[] Decide(PeaceProgram state, EvaluateProgram command)
     {
         Rule.Require(state.ApprovedOn is not null || state.IsClosed,
             "A program is evaluated once it has been approved, or after it was completed or cancelled.");
@@ -293,15 +158,13 @@ public static class PeaceProgramDecisions
     }
 
     private static void RequireOpen(PeaceProgram state) =>
-        Rule.Require(!state.IsClosed, state.Status == ProgramStatus.Completed
-            ? $"The program was completed on {state.CompletedOn}; nothing can change it any more."
-            : $"The program was cancelled on {state.CancelledOn}; nothing can change it any more.");
+        Rule.RequireNotFinished(state.IsClosed, state.Status == ProgramStatus.Completed
+            ? $"The program was completed on {state.CompletedOn}"
+            : $"The program was cancelled on {state.CancelledOn}");
 
     private static PartnerStanding RequirePartner(PeaceProgram state, string name) =>
         state.Partner(name) ?? throw new RuleViolation(
             $"'{name.Trim()}' is not a partner of this program (partners: {string.Join(", ", state.Partners.Select(p => p.Name))}).");
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Text<T>(T? value) where T : struct, Enum => value is null ? "" : JsonFilter.Text(value.Value);
 

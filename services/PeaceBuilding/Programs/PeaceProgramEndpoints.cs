@@ -1,6 +1,5 @@
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
-using Marten.Linq.MatchesSql;
 
 namespace Diplomacy.PeaceBuilding.Programs;
 
@@ -41,13 +40,11 @@ public static class PeaceProgramEndpoints
         var programStatus = filter.Enum<ProgramStatus>(status, "status");
         if (filter.Problem() is { } invalid) return invalid;
 
-        var query = session.Query<PeaceProgram>().AsQueryable();
-        if (programArea is not null) query = query.Where(p => p.MatchesSql("data ->> 'area' = ?", JsonFilter.Text(programArea.Value)));
-        if (partnerCountry is not null)
-            query = query.Where(p => p.MatchesSql(
-                "data -> 'partners' @> jsonb_build_array(jsonb_build_object('country', ?::text))", partnerCountry.Value.Value));
-        if (programStatus is not null) query = query.Where(p => p.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(programStatus.Value)));
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await session.Query<PeaceProgram>()
+            .WhereField(p => p.Area, programArea)
+            .WhereAnyItem(p => p.Partners, partner => partner.Country, partnerCountry)
+            .WhereField(p => p.Status, programStatus)
+            .ToPageAsync(page, pageSize, ct);
     }
 
     /// <summary>Allocated against spent, per fund and currency.</summary>
@@ -67,7 +64,7 @@ public static class PeaceProgramEndpoints
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var suspended = await session.Query<PeaceProgram>()
-            .Where(p => p.MatchesSql("data ->> 'status' = ?", JsonFilter.Text(ProgramStatus.Suspended)))
+            .WhereField(p => p.Status, ProgramStatus.Suspended)
             .ToListAsync(ct);
         var items = suspended
             .Select(p => (Program: p, Suspension: p.CurrentSuspension!))

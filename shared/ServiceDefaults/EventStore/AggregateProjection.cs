@@ -4,7 +4,7 @@ using Marten.Events.Aggregation;
 namespace Diplomacy.ServiceDefaults.EventStore;
 
 /// <summary>
-/// Keeps the aggregate's snapshot document by folding with its own pure <c>Evolve</c>: one fold for the
+/// Keeps the aggregate's snapshot document by folding with its own pure <c>Fold</c>: one fold for the
 /// store, for replays and for tests, and no convention methods for a code generator to find.
 /// </summary>
 public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> where T : class, IAggregate<T>
@@ -16,7 +16,7 @@ public sealed class AggregateProjection<T> : SingleStreamProjection<T, Guid> whe
 
     public override T? Evolve(T? snapshot, Guid id, IEvent e)
     {
-        var next = T.Evolve(snapshot, e.Data);
+        var next = T.FoldStored(snapshot, e.Data);
         if (next is null) return null;
         next.Id = id;
         next.Version = e.Version;

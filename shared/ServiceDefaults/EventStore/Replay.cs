@@ -17,7 +17,7 @@ public static class Replay
     {
         var events = await session.Events.FetchStreamAsync(id, version ?? 0, asOf, token: ct);
         T? state = null;
-        foreach (var @event in events) state = T.Evolve(state, @event.Data);
+        foreach (var @event in events) state = T.FoldStored(state, @event.Data);
         if (state is null) return null;
         state.Id = id;
         state.Version = events[^1].Version;

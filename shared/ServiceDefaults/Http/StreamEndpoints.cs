@@ -19,7 +19,7 @@ namespace Diplomacy.ServiceDefaults.Http;
 public static class StreamEndpoints
 {
     /// <summary><c>POST /{collection}</c>: starts a stream; 201 with Location and ETag.</summary>
-    public static RouteHandlerBuilder MapCreate<TState, TCommand>(this RouteGroupBuilder group, Func<TCommand, object[]> decide)
+    public static RouteHandlerBuilder MapCreate<TState, TCommand>(this RouteGroupBuilder group, Func<TCommand, IReadOnlyList<IEventOf<TState>>> decide)
         where TState : class, IAggregate<TState> where TCommand : class =>
         group.MapPost("", async (TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
                 Invalid(command) ?? await StartAsync<TState>(http, session, Guid.CreateVersion7(), () => decide(command), typeof(TCommand).Name, ct))
@@ -29,7 +29,7 @@ public static class StreamEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary><c>POST /{collection}/{id}/{name}</c>: a command on an existing stream; 200 with the new state and ETag.</summary>
-    public static RouteHandlerBuilder MapCommand<TState, TCommand>(this RouteGroupBuilder group, string name, Func<TState, TCommand, object[]> decide)
+    public static RouteHandlerBuilder MapCommand<TState, TCommand>(this RouteGroupBuilder group, string name, Func<TState, TCommand, IReadOnlyList<IEventOf<TState>>> decide)
         where TState : class, IAggregate<TState> where TCommand : class =>
         group.MapPost($"/{{id:guid}}/{name}", async (Guid id, TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
                 Invalid(command) ?? await HandleAsync<TState>(http, session, id, state => decide(state, command), typeof(TCommand).Name, ct))
@@ -76,27 +76,27 @@ public static class StreamEndpoints
 
     /// <summary>Starts a stream with the events <paramref name="decide"/> returns. A stream id already taken is 409.</summary>
     public static async Task<IResult> StartAsync<TState>(
-        HttpContext http, IDocumentSession session, Guid id, Func<object[]> decide, string command, CancellationToken ct)
+        HttpContext http, IDocumentSession session, Guid id, Func<IReadOnlyList<IEventOf<TState>>> decide, string command, CancellationToken ct)
         where TState : class, IAggregate<TState>
     {
-        object[] events;
+        IReadOnlyList<IEventOf<TState>> events;
         try { events = decide(); }
         catch (RuleViolation rule) { return Rejected(rule.Message); }
 
         EventMetadata.Stamp(session, http, command);
-        session.Events.StartStream<TState>(id, events);
+        session.Events.StartStream<TState>(id, (IEnumerable<object>)events);
         try { await session.SaveChangesAsync(ct); }
         catch (Marten.Exceptions.ExistingStreamIdCollisionException) { return Rejected($"A {typeof(TState).Name} with id {id} already exists."); }
 
-        var state = Evolve<TState>(null, id, 0, events);
-        Accepted(events.Length);
+        var state = Fold<TState>(null, id, 0, events);
+        Accepted(events.Count);
         http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
         return Results.Created($"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}", state);
     }
 
     /// <summary>Loads the stream at the version If-Match names (or the current one), decides and appends.</summary>
     public static async Task<IResult> HandleAsync<TState>(
-        HttpContext http, IDocumentSession session, Guid id, Func<TState, object[]> decide, string command, CancellationToken ct)
+        HttpContext http, IDocumentSession session, Guid id, Func<TState, IReadOnlyList<IEventOf<TState>>> decide, string command, CancellationToken ct)
         where TState : class, IAggregate<TState>
     {
         if (!ExpectedVersion.TryRead(http.Request, out var expected))
@@ -111,11 +111,11 @@ public static class StreamEndpoints
 
             var events = decide(stream.Aggregate);
             EventMetadata.Stamp(session, http, command);
-            stream.AppendMany(events);
+            stream.AppendMany((IEnumerable<object>)events);
             await session.SaveChangesAsync(ct);
 
-            var state = Evolve(stream.Aggregate, id, stream.Aggregate.Version, events);
-            Accepted(events.Length);
+            var state = Fold(stream.Aggregate, id, stream.Aggregate.Version, events);
+            Accepted(events.Count);
             http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
             return Results.Ok(state);
         }
@@ -153,12 +153,12 @@ public static class StreamEndpoints
         DiplomacyTelemetry.EventsAppended.Add(events);
     }
 
-    private static TState Evolve<TState>(TState? state, Guid id, long version, object[] events) where TState : class, IAggregate<TState>
+    private static TState Fold<TState>(TState? state, Guid id, long version, IReadOnlyList<IEventOf<TState>> events) where TState : class, IAggregate<TState>
     {
-        foreach (var @event in events) state = TState.Evolve(state, @event);
+        foreach (var @event in events) state = TState.FoldStored(state, @event);
         var result = state ?? throw new InvalidOperationException($"The events of {typeof(TState).Name} {id} leave no state.");
         result.Id = id;
-        result.Version = version + events.Length;
+        result.Version = version + events.Count;
         return result;
     }
 }

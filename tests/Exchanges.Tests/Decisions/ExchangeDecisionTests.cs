@@ -23,7 +23,7 @@ public class ExchangeDecisionTests
     private static readonly OutcomeReported Piloting = new(Topis, AdoptionLevel.Piloting, false, D("2014"), null);
     private static readonly ExchangeEvaluated Evaluated = new(4, D("2015"), null);
 
-    private static Exchange Given(params object[] events) => Aggregate.Fold<Exchange>(events)!;
+    private static Exchange Given(params IExchangeEvent[] events) => Aggregate.Fold<Exchange>(events)!;
     private static Exchange Fresh() => Given(Requested);
     private static Exchange WithScope() => Given(Requested, Scoped);
     private static Exchange WithFunding() => Given(Requested, Scoped, Funded);

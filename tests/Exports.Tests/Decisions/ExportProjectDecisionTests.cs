@@ -12,20 +12,20 @@ public class ExportProjectDecisionTests
     private static readonly LeadIdentified BogotaLead = new(
         "Fare collection and fleet control", "Bogota", CountryCode.Parse("CO"), LeadOrigin.MultilateralBank, D("2010"));
 
-    private static ExportProject Given(params object[] events) => Aggregate.Fold<ExportProject>(events)!;
-    private static ExportProject Lead(params object[] later) => Given([BogotaLead, .. later]);
-    private static ExportProject Proposed(params object[] later) => Lead([new ProposalSubmitted(M(176_000_000, "USD"), D("2011-03"), null), .. later]);
-    private static ExportProject Contracted(params object[] later) =>
+    private static ExportProject Given(params IExportProjectEvent[] events) => Aggregate.Fold<ExportProject>(events)!;
+    private static ExportProject Lead(params IExportProjectEvent[] later) => Given([BogotaLead, .. later]);
+    private static ExportProject Proposed(params IExportProjectEvent[] later) => Lead([new ProposalSubmitted(M(176_000_000, "USD"), D("2011-03"), null), .. later]);
+    private static ExportProject Contracted(params IExportProjectEvent[] later) =>
         Proposed([new ContractSigned(M(176_000_000, "USD"), D("2011-07"), null, [new("LG CNS", "lead")]), .. later]);
     private static FinancingSourceAdded Financing(FinancingSource source, decimal amount, string currency,
         FinancingInstrument instrument = FinancingInstrument.Loan, bool committed = true) =>
         new(source, instrument, M(amount, currency), committed, null, null);
-    private static ExportProject FullyFinanced(params object[] later) => Contracted([
+    private static ExportProject FullyFinanced(params IExportProjectEvent[] later) => Contracted([
         Financing(FinancingSource.Ifc, 55_000_000, "USD"),
         Financing(FinancingSource.Kexim, 62_000_000, "USD"),
         Financing(FinancingSource.PrivateConcession, 59_000_000, "USD", FinancingInstrument.Other), .. later]);
-    private static ExportProject InImplementation(params object[] later) => FullyFinanced([new MilestoneReached("Design", 20, D("2011-10")), .. later]);
-    private static ExportProject HandedOver(params object[] later) => InImplementation([new SystemHandedOver(D("2012-06")), .. later]);
+    private static ExportProject InImplementation(params IExportProjectEvent[] later) => FullyFinanced([new MilestoneReached("Design", 20, D("2011-10")), .. later]);
+    private static ExportProject HandedOver(params IExportProjectEvent[] later) => InImplementation([new SystemHandedOver(D("2012-06")), .. later]);
     private static ExportProject Closed() => HandedOver(new DefectsPeriodEnded(D("2014-06")));
 
     private static T Single<T>(object[] events) => Assert.IsType<T>(Assert.Single(events));
@@ -85,8 +85,8 @@ public class ExportProjectDecisionTests
     public void The_lead_of_an_exchange_has_one_stream_id_per_exchange()
     {
         var exchange = Guid.NewGuid();
-        Assert.Equal(ExportProjectEndpoints.LeadIdFor(exchange), ExportProjectEndpoints.LeadIdFor(exchange));
-        Assert.NotEqual(ExportProjectEndpoints.LeadIdFor(exchange), ExportProjectEndpoints.LeadIdFor(Guid.NewGuid()));
+        Assert.Equal(ExportProject.LeadIdFor(exchange), ExportProject.LeadIdFor(exchange));
+        Assert.NotEqual(ExportProject.LeadIdFor(exchange), ExportProject.LeadIdFor(Guid.NewGuid()));
     }
 
     // ---- rule: no contract without a submitted proposal
@@ -130,7 +130,7 @@ public class ExportProjectDecisionTests
 
     // ---- rule: committed financing covers the contract value, per currency, before implementation starts
 
-    public static TheoryData<string, object[], bool> FinancingCases => new()
+    public static TheoryData<string, IExportProjectEvent[], bool> FinancingCases => new()
     {
         { "nothing committed", [], false },
         { "exactly covered by three lenders in USD", [
@@ -162,7 +162,7 @@ public class ExportProjectDecisionTests
     [Theory]
     [MemberData(nameof(FinancingCases))]
     public void Implementation_starts_only_when_committed_financing_covers_the_contract_value_in_its_currency(
-        string @case, object[] financing, bool covered)
+        string @case, IExportProjectEvent[] financing, bool covered)
     {
         var project = Contracted(financing);
         var milestone = new ReachMilestone("Design approved", 10, D("2011-10"));
@@ -234,7 +234,7 @@ public class ExportProjectDecisionTests
         if (allowed)
         {
             var reached = Single<MilestoneReached>(ExportProjectDecisions.Decide(project, command));
-            Assert.Equal(next, ExportProject.Evolve(project, reached)!.PercentComplete);
+            Assert.Equal(next, ExportProject.Fold(project, reached)!.PercentComplete);
         }
         else Assert.Contains("never goes down", Rejects(() => ExportProjectDecisions.Decide(project, command)).Message);
     }
@@ -308,9 +308,9 @@ public class ExportProjectDecisionTests
     public void A_project_goes_from_lead_to_closed()
     {
         var project = Lead();
-        object[] Step(object[] events)
+        IExportProjectEvent[] Step(IExportProjectEvent[] events)
         {
-            foreach (var e in events) project = ExportProject.Evolve(project, e)!;
+            foreach (var e in events) project = ExportProject.Fold(project, e)!;
             return events;
         }
         Step(ExportProjectDecisions.Decide(project, new QualifyLead(D("2010-03"))));
@@ -395,7 +395,7 @@ public class ExportProjectDecisionTests
         Rejects(() => ExportProjectDecisions.Decide(suspended, new ResumeExport(D("2011-12"))));
         Assert.Single(ExportProjectDecisions.Decide(suspended, new CancelExport(D("2012-03"), "gave up")));
 
-        var resumed = ExportProject.Evolve(suspended, Single<ExportResumed>(ExportProjectDecisions.Decide(suspended, new ResumeExport(D("2012-03")))))!;
+        var resumed = ExportProject.Fold(suspended, Single<ExportResumed>(ExportProjectDecisions.Decide(suspended, new ResumeExport(D("2012-03")))))!;
         Assert.Equal(ExportStatus.Implementation, resumed.Status);
         Assert.Null(resumed.SuspendedFrom);
         Rejects(() => ExportProjectDecisions.Decide(resumed, new ResumeExport(D("2012-04"))));

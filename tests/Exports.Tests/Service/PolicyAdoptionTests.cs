@@ -35,7 +35,7 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
     private async Task<JsonElement> LeadAsync(Guid exchangeId) =>
         await Eventually.Get(async () =>
         {
-            var response = await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}/{ExportProjectEndpoints.LeadIdFor(exchangeId)}");
+            var response = await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}/{ExportProject.LeadIdFor(exchangeId)}");
             return response.StatusCode == HttpStatusCode.OK ? (object)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
         }, TimeSpan.FromSeconds(30), $"the lead of exchange {exchangeId}") is JsonElement lead ? lead : default;
 
@@ -114,7 +114,7 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
         await LeadAsync(exchange);
 
         await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var @event = Assert.Single(await session.Events.FetchStreamAsync(ExportProjectEndpoints.LeadIdFor(exchange)));
+        var @event = Assert.Single(await session.Events.FetchStreamAsync(ExportProject.LeadIdFor(exchange)));
         Assert.Equal(messageId.ToString(), @event.CausationId);
         Assert.Equal("message:PolicyAdoptedWithProcurementIntent", @event.UserName);
         // Stamped by the shared consumer: the publishing service is the client, the message type the command.
@@ -173,7 +173,7 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
     private async Task<int> CountEventsOfLeadAsync(Guid exchange)
     {
         await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.Events.FetchStreamAsync(ExportProjectEndpoints.LeadIdFor(exchange))).Count;
+        return (await session.Events.FetchStreamAsync(ExportProject.LeadIdFor(exchange))).Count;
     }
 
     private const string Queue = "exports-policy-adopted-with-procurement-intent";

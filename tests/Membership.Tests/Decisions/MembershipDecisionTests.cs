@@ -17,9 +17,9 @@ public class MembershipDecisionTests
     private static readonly MembershipApplied Applied = new(MetropolisId, "Metropolis", D("1987-03"));
     private static readonly MembershipAccepted Accepted = new(D("1987-06"));
 
-    private static Membership Given(params object[] events) => Aggregate.Fold<Membership>(events)!;
+    private static Membership Given(params IMembershipEvent[] events) => Aggregate.Fold<Membership>(events)!;
     private static Membership Application() => Given(Applied);
-    private static Membership Active(params object[] later) => Given([Applied, Accepted, .. later]);
+    private static Membership Active(params IMembershipEvent[] later) => Given([Applied, Accepted, .. later]);
     private static Membership Lapsed() => Active(new MembershipLapsed(D("1999")));
     private static Membership Withdrawn() => Active(new MembershipWithdrawn(D("2001"), null));
     private static Membership WithdrawnApplication() => Given(Applied, new MembershipWithdrawn(D("1987-04"), null));
@@ -253,7 +253,7 @@ public class MembershipDecisionTests
     [MemberData(nameof(InactiveMemberships))]
     public void No_role_or_hosting_on_a_membership_that_is_not_active(string status, string action)
     {
-        object[] history = status switch
+        IMembershipEvent[] history = status switch
         {
             "applied" => [Applied],
             "lapsed" => [Applied, Accepted, Congress, new MembershipLapsed(D("2003"))],
@@ -301,7 +301,7 @@ public class MembershipDecisionTests
         Assert.Equal(new FeePaid(2024, D("2024-03-15"), Usd(15_000)), paid);
         Assert.Equal(
             [new AnnualFee(2023, Usd(14_000), null, null), new AnnualFee(2024, Usd(15_000), Usd(15_000), D("2024-03-15"))],
-            Membership.Evolve(membership, paid)!.Fees);
+            Membership.Fold(membership, paid)!.Fees);
     }
 
     [Fact]
@@ -372,7 +372,7 @@ public class MembershipDecisionTests
             new WithdrawMembership(D("2001"), " budget cuts ")));
 
         Assert.Equal(new MembershipWithdrawn(D("2001"), "budget cuts"), withdrawn);
-        var membership = Membership.Evolve(InStatus(status), withdrawn)!;
+        var membership = Membership.Fold(InStatus(status), withdrawn)!;
         Assert.Equal(MembershipStatus.Withdrawn, membership.Status);
         Assert.Equal(D("2001"), membership.WithdrawnOn);
         Assert.Equal("budget cuts", membership.WithdrawalReason);
@@ -393,7 +393,7 @@ public class MembershipDecisionTests
         var reinstated = Single<MembershipReinstated>(MembershipDecisions.Decide(InStatus(status), new ReinstateMembership(D("2005"))));
 
         Assert.Equal(new MembershipReinstated(D("2005")), reinstated);
-        var membership = Membership.Evolve(InStatus(status), reinstated)!;
+        var membership = Membership.Fold(InStatus(status), reinstated)!;
         Assert.Equal(MembershipStatus.Active, membership.Status);
         Assert.Equal(D("2005"), membership.ReinstatedOn);
         Assert.Single(MembershipDecisions.Decide(membership, new ElectRole(Role.Board, D("2005"))));
@@ -471,25 +471,23 @@ public class MembershipDecisionTests
     }
 
     [Fact]
-    public void Evolve_ignores_unknown_events_and_events_before_the_application()
+    public void Fold_ignores_unknown_events_and_events_before_the_application()
     {
         var membership = Active();
 
-        Assert.Same(membership, Membership.Evolve(membership, new object()));
-        Assert.Null(Membership.Evolve(null, Accepted));
+        Assert.Same(membership, Aggregate.FoldStored(membership, new object()));
+        Assert.Null(Membership.Fold(null, Accepted));
     }
 
     [Fact]
-    public void The_instance_evolve_used_by_the_store_treats_a_blank_membership_as_no_state()
+    public void The_fold_the_store_uses_starts_from_no_state_and_ignores_other_aggregates_events()
     {
-        var id = Guid.NewGuid();
-
-        var membership = new Membership { Id = id }.Evolve(Applied)!;
+        var membership = Aggregate.FoldStored<Membership>(null, Applied)!;
 
         Assert.Equal(MembershipStatus.Applied, membership.Status);
-        Assert.Equal(id, membership.Id);
-        Assert.Equal(MembershipStatus.Active, membership.Evolve(Accepted)!.Status);
-        Assert.Null(new Membership().Evolve(Accepted));
+        Assert.Equal(MembershipStatus.Active, Aggregate.FoldStored(membership, Accepted)!.Status);
+        Assert.Null(Aggregate.FoldStored<Membership>(null, Accepted));
+        Assert.Same(membership, Aggregate.FoldStored(membership, new Diplomacy.Membership.Networks.NetworkRenamed("New", "N", D("2017"))));
     }
 
     private static Membership InStatus(MembershipStatus status) => status switch

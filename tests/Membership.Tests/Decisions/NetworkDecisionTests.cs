@@ -15,7 +15,7 @@ public class NetworkDecisionTests
     private static readonly NetworkRegistered WeGoRegistered = new(
         "WeGO", "World e-Governments Organization", 2010, "Seoul", CountryCode.Parse("KR"), ["e-government", "smart city"]);
 
-    private static Network WeGo(params object[] later) => Aggregate.Fold<Network>([WeGoRegistered, .. later])!;
+    private static Network WeGo(params INetworkEvent[] later) => Aggregate.Fold<Network>([WeGoRegistered, .. later])!;
 
     [Fact]
     public void Registering_a_network_records_it_as_given_trimmed()
@@ -192,25 +192,22 @@ public class NetworkDecisionTests
     }
 
     [Fact]
-    public void Evolve_ignores_unknown_events_and_events_before_the_network_exists()
+    public void Fold_ignores_unknown_events_and_events_before_the_network_exists()
     {
         var network = WeGo();
 
-        Assert.Same(network, Network.Evolve(network, "not an event"));
-        Assert.Null(Network.Evolve(null, new NetworkRenamed("Name", "N", D("2017"))));
+        Assert.Same(network, Aggregate.FoldStored(network, "not an event"));
+        Assert.Null(Network.Fold(null, new NetworkRenamed("Name", "N", D("2017"))));
     }
 
     [Fact]
-    public void The_instance_evolve_used_by_the_store_treats_a_blank_network_as_no_state()
+    public void The_fold_the_store_uses_starts_from_no_state()
     {
-        var id = Guid.NewGuid();
-
-        var network = new Network { Id = id, Version = 1 }.Evolve(WeGoRegistered)!;
+        var network = Aggregate.FoldStored<Network>(null, WeGoRegistered)!;
 
         Assert.Equal(NetworkStatus.Active, network.Status);
         Assert.Equal("WeGO", network.Acronym);
-        Assert.Equal(id, network.Id);
-        Assert.Equal("New", network.Evolve(new NetworkRenamed("New", "WeGO", D("2017")))!.Name);
-        Assert.Null(new Network().Evolve(new NetworkRenamed("New", "WeGO", D("2017"))));
+        Assert.Equal("New", Aggregate.FoldStored(network, new NetworkRenamed("New", "WeGO", D("2017")))!.Name);
+        Assert.Null(Aggregate.FoldStored<Network>(null, new NetworkRenamed("New", "WeGO", D("2017"))));
     }
 }

@@ -28,10 +28,10 @@ public class PeaceProgramDecisionTests
     private static readonly ContactApprovalGranted PyongyangContact = new("Pyongyang", D("2018-10"), null);
     private static readonly ProgramApproved Approved = new(D("2018-11"), "Mayor");
 
-    private static PeaceProgram Given(params object[] events) => Aggregate.Fold<PeaceProgram>(events)!;
-    private static PeaceProgram Concept(params object[] later) => Given([PyongyangConcept, .. later]);
-    private static PeaceProgram ApprovedProgram(params object[] later) => Concept([Cleared, PyongyangContact, Approved, .. later]);
-    private static PeaceProgram Funded(params object[] later) => ApprovedProgram([new FundsAllocated(Fund, M(100_000_000, "KRW"), D("2018-12")), .. later]);
+    private static PeaceProgram Given(params IPeaceProgramEvent[] events) => Aggregate.Fold<PeaceProgram>(events)!;
+    private static PeaceProgram Concept(params IPeaceProgramEvent[] later) => Given([PyongyangConcept, .. later]);
+    private static PeaceProgram ApprovedProgram(params IPeaceProgramEvent[] later) => Concept([Cleared, PyongyangContact, Approved, .. later]);
+    private static PeaceProgram Funded(params IPeaceProgramEvent[] later) => ApprovedProgram([new FundsAllocated(Fund, M(100_000_000, "KRW"), D("2018-12")), .. later]);
 
     private static T Single<T>(object[] events) => Assert.IsType<T>(Assert.Single(events));
     private static RuleViolation Refused(Func<object[]> decide) => Assert.Throws<RuleViolation>(decide);
@@ -98,7 +98,7 @@ public class PeaceProgramDecisionTests
         var approved = Single<ProgramApproved>(PeaceProgramDecisions.Decide(program, new ApproveProgram(D("2018-11"), " Mayor ")));
 
         Assert.Equal(Approved, approved);
-        program = PeaceProgram.Evolve(program, approved)!;
+        program = PeaceProgram.Fold(program, approved)!;
         Assert.Equal(ProgramStatus.Approved, program.Status);
         Assert.Equal(D("2018-11"), program.ApprovedOn);
     }
@@ -156,7 +156,7 @@ public class PeaceProgramDecisionTests
         var granted = Single<ContactApprovalGranted>(PeaceProgramDecisions.Decide(program, new DecideContactApproval("pyongyang", ContactDecision.Granted, D("2018-10"))));
 
         Assert.Equal(PyongyangContact, granted);
-        Assert.Single(PeaceProgramDecisions.Decide(PeaceProgram.Evolve(program, granted)!, new ApproveProgram(D("2018-11"))));
+        Assert.Single(PeaceProgramDecisions.Decide(PeaceProgram.Fold(program, granted)!, new ApproveProgram(D("2018-11"))));
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public class PeaceProgramDecisionTests
             Refused(() => PeaceProgramDecisions.Decide(program, command));
             return;
         }
-        var after = PeaceProgram.Evolve(program, Single<DeliveryRecorded>(PeaceProgramDecisions.Decide(program, command)))!;
+        var after = PeaceProgram.Fold(program, Single<DeliveryRecorded>(PeaceProgramDecisions.Decide(program, command)))!;
         Assert.All(after.Funds, f => Assert.True(f.Spent <= f.Allocated, $"{f.Fund} {f.Currency}: {f.Spent} > {f.Allocated}"));
     }
 
@@ -294,18 +294,18 @@ public class PeaceProgramDecisionTests
     [Fact]
     public void A_suspension_keeps_its_reason_and_a_resumption_returns_to_where_the_program_was()
     {
-        var suspended = PeaceProgram.Evolve(Concept(), Single<ProgramSuspended>(PeaceProgramDecisions.Decide(Concept(),
+        var suspended = PeaceProgram.Fold(Concept(), Single<ProgramSuspended>(PeaceProgramDecisions.Decide(Concept(),
             new SuspendProgram(SuspensionReason.Political, D("2016-11"), "inter-Korean relations frozen"))))!;
         Assert.Equal(ProgramStatus.Suspended, suspended.Status);
         Assert.Equal(SuspensionReason.Political, suspended.CurrentSuspension!.Reason);
 
-        var resumed = PeaceProgram.Evolve(suspended, Single<ProgramResumed>(PeaceProgramDecisions.Decide(suspended, new ResumeProgram(D("2018")))))!;
+        var resumed = PeaceProgram.Fold(suspended, Single<ProgramResumed>(PeaceProgramDecisions.Decide(suspended, new ResumeProgram(D("2018")))))!;
         Assert.Equal(ProgramStatus.Concept, resumed.Status);
         Assert.Null(resumed.CurrentSuspension);
         Assert.Equal(D("2018"), Assert.Single(resumed.Suspensions).ResumedOn);
 
         var approvedThenSuspended = ApprovedProgram(new ProgramSuspended(SuspensionReason.Pandemic, D("2020-02"), null));
-        Assert.Equal(ProgramStatus.Approved, PeaceProgram.Evolve(approvedThenSuspended, new ProgramResumed(D("2022"), null))!.Status);
+        Assert.Equal(ProgramStatus.Approved, PeaceProgram.Fold(approvedThenSuspended, new ProgramResumed(D("2022"), null))!.Status);
     }
 
     [Fact]
@@ -330,11 +330,11 @@ public class PeaceProgramDecisionTests
     {
         var olympics = Given(PyongyangConcept with { Area = ProgramArea.Sports });
         var submitted = Single<BidSubmitted>(PeaceProgramDecisions.Decide(olympics, new SubmitBid("2032 Summer Olympics", "IOC", D("2021-04-01"))));
-        olympics = PeaceProgram.Evolve(olympics, submitted)!;
+        olympics = PeaceProgram.Fold(olympics, submitted)!;
         Refused(() => PeaceProgramDecisions.Decide(olympics, new SubmitBid("2036 Summer Olympics", "IOC", D("2022"))));
 
         var lost = Single<BidOutcomeRecorded>(PeaceProgramDecisions.Decide(olympics, new RecordBidOutcome(BidOutcome.Lost, null, "Brisbane")));
-        olympics = PeaceProgram.Evolve(olympics, lost)!;
+        olympics = PeaceProgram.Fold(olympics, lost)!;
         Assert.Equal(new Bid("2032 Summer Olympics", "IOC", D("2021-04-01"), BidOutcome.Lost, null, "Brisbane"), olympics.Bid);
         Refused(() => PeaceProgramDecisions.Decide(olympics, new RecordBidOutcome(BidOutcome.Won)));
     }
@@ -406,7 +406,7 @@ public class PeaceProgramDecisionTests
     public void The_mexico_city_relief_goes_from_concept_to_completion()
     {
         var program = Given(MexicoConcept);
-        foreach (var decide in new Func<PeaceProgram, object[]>[]
+        foreach (var decide in new Func<PeaceProgram, IPeaceProgramEvent[]>[]
         {
             p => PeaceProgramDecisions.Decide(p, new AssessRisk(RiskLevel.Low, SanctionsScreening.Cleared, D("2017"))),
             p => PeaceProgramDecisions.Decide(p, new ApproveProgram(D("2017"))),
@@ -414,7 +414,7 @@ public class PeaceProgramDecisionTests
             p => PeaceProgramDecisions.Decide(p, new RecordDelivery(DeliveryKind.Grant, "relief", "Seoul disaster relief", M(50_000, "USD"), D("2017"), "Mexico City")),
             p => PeaceProgramDecisions.Decide(p, new CompleteProgram(D("2017"))),
         })
-            program = decide(program).Aggregate((PeaceProgram?)program, PeaceProgram.Evolve)!;
+            program = decide(program).Aggregate((PeaceProgram?)program, PeaceProgram.Fold)!;
 
         Assert.Equal(ProgramStatus.Completed, program.Status);
         Assert.Equal(new FundBalance("Seoul disaster relief", CurrencyCode.Parse("USD"), 50_000, 50_000), Assert.Single(program.Funds));

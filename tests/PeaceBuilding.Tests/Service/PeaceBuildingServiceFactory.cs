@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Diplomacy.PeaceBuilding.Programs;
+using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.TestSupport;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -31,7 +32,7 @@ public sealed class PeaceBuildingServiceFactory : ServiceFactory<Program>
         PeaceProgram? state = null;
         foreach (var e in await session.Events.FetchStreamAsync(id))
         {
-            state = PeaceProgram.Evolve(state, e.Data)!;
+            state = Aggregate.FoldStored(state, e.Data)!;
             states.Add(state);
         }
         return states;

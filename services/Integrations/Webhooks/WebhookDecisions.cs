@@ -35,25 +35,25 @@ public sealed record ReactivateWebhook;
 /// <summary>Pure decisions of a webhook subscription; the caller passes the time.</summary>
 public static class WebhookDecisions
 {
-    public static object[] Decide(RegisterWebhook command, string department, string secretId, DateTimeOffset now) =>
+    public static IWebhookEvent[] Decide(RegisterWebhook command, string department, string secretId, DateTimeOffset now) =>
         [new WebhookRegistered(department, command.Url!, [.. command.EventTypes!.Distinct(StringComparer.Ordinal)], secretId, now)];
 
-    public static object[] Decide(WebhookSubscription state, string secretId, TimeSpan overlap, DateTimeOffset now) =>
+    public static IWebhookEvent[] Decide(WebhookSubscription state, string secretId, TimeSpan overlap, DateTimeOffset now) =>
         [new WebhookSecretRotated(secretId, now, now + overlap)];
 
-    public static object[] Decide(WebhookSubscription state, DeactivateWebhook command, DateTimeOffset now)
+    public static IWebhookEvent[] Decide(WebhookSubscription state, DeactivateWebhook command, DateTimeOffset now)
     {
         Rule.Require(state.Status == WebhookStatus.Active, "The webhook is already deactivated.");
         return [new WebhookDeactivated(command.Reason.Trim(), Automatic: false, now)];
     }
 
-    public static object[] Decide(WebhookSubscription state, ReactivateWebhook command, DateTimeOffset now)
+    public static IWebhookEvent[] Decide(WebhookSubscription state, ReactivateWebhook command, DateTimeOffset now)
     {
         Rule.Require(state.Status == WebhookStatus.Deactivated, "The webhook is active.");
         return [new WebhookReactivated(now)];
     }
 
     /// <summary>Deliveries kept failing past the retry window: deactivate, saying why. Nothing when already deactivated.</summary>
-    public static object[] GiveUp(WebhookSubscription state, string reason, DateTimeOffset now) =>
+    public static IWebhookEvent[] GiveUp(WebhookSubscription state, string reason, DateTimeOffset now) =>
         state.Status == WebhookStatus.Active ? [new WebhookDeactivated(reason, Automatic: true, now)] : [];
 }

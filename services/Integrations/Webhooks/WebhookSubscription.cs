@@ -7,15 +7,19 @@ namespace Diplomacy.Integrations.Webhooks;
 /// <paramref name="SecretId"/> names and posted to <paramref name="Url"/>. The secret itself is never in an event
 /// (history is exported and read by auditors); it is kept encrypted beside the stream (<see cref="WebhookSecret"/>).
 /// </summary>
-public sealed record WebhookRegistered(string Department, string Url, IReadOnlyList<string> EventTypes, string SecretId, DateTimeOffset RegisteredAt);
+/// <summary>An event of a webhook subscription.</summary>
+public interface IWebhookEvent : IEventOf<WebhookSubscription>;
+
+public sealed record WebhookRegistered(string Department, string Url, IReadOnlyList<string> EventTypes, string SecretId, DateTimeOffset RegisteredAt)
+    : IWebhookEvent;
 
 /// <summary>A new signing secret; the ones still signing at <paramref name="RotatedAt"/> keep signing until <paramref name="PreviousRetireAt"/>.</summary>
-public sealed record WebhookSecretRotated(string SecretId, DateTimeOffset RotatedAt, DateTimeOffset PreviousRetireAt);
+public sealed record WebhookSecretRotated(string SecretId, DateTimeOffset RotatedAt, DateTimeOffset PreviousRetireAt) : IWebhookEvent;
 
 /// <summary>Deliveries stopped: by the owner, or because they kept failing (<paramref name="Automatic"/>).</summary>
-public sealed record WebhookDeactivated(string Reason, bool Automatic, DateTimeOffset DeactivatedAt);
+public sealed record WebhookDeactivated(string Reason, bool Automatic, DateTimeOffset DeactivatedAt) : IWebhookEvent;
 
-public sealed record WebhookReactivated(DateTimeOffset ReactivatedAt);
+public sealed record WebhookReactivated(DateTimeOffset ReactivatedAt) : IWebhookEvent;
 
 public enum WebhookStatus
 {
@@ -27,7 +31,7 @@ public enum WebhookStatus
 public sealed record SigningSecret(string Id, DateTimeOffset? RetiresAt);
 
 /// <summary>A webhook subscription: where, what, signed with which secrets, and whether deliveries are on.</summary>
-public sealed class WebhookSubscription : IAggregate<WebhookSubscription>
+public sealed class WebhookSubscription : IAggregate<WebhookSubscription, IWebhookEvent>
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
@@ -52,19 +56,7 @@ public sealed class WebhookSubscription : IAggregate<WebhookSubscription>
         [typeof(WebhookReactivated)] = "webhook_reactivated",
     };
 
-    /// <summary>
-    /// The instance form Marten's source-generated evolver calls on <c>(snapshot ?? new WebhookSubscription())</c>: a blank
-    /// instance (no <see cref="Url"/> yet) stands for "no state", then the static <see cref="Evolve(WebhookSubscription?, object)"/> decides.
-    /// </summary>
-    public WebhookSubscription? Evolve(object @event)
-    {
-        if (Url.Length > 0) return Evolve(this, @event);
-        var created = Evolve(null, @event);
-        if (created is not null) (created.Id, created.Version) = (Id, Version);
-        return created;
-    }
-
-    public static WebhookSubscription? Evolve(WebhookSubscription? state, object @event) => (state, @event) switch
+    public static WebhookSubscription? Fold(WebhookSubscription? state, IWebhookEvent @event) => (state, @event) switch
     {
         (null, WebhookRegistered e) => new WebhookSubscription
         {

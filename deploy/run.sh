@@ -96,7 +96,8 @@ for svc in "${SERVICES[@]}"; do
         ASPNETCORE_URLS="http://127.0.0.1:$port" \
         ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
         ConnectionStrings__Postgres="$DIPLOMACY_POSTGRES;Database=$db" \
-        ConnectionStrings__RabbitMq="$DIPLOMACY_RABBITMQ"
+        ConnectionStrings__RabbitMq="$DIPLOMACY_RABBITMQ" \
+        Webhooks__AllowedHosts="http://127.0.0.1,http://localhost"
     # The gateway reads its downstream addresses from Services:<Name>.
     gateway_env+=("Services__$svc=http://127.0.0.1:$port")
 done

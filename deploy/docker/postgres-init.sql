@@ -5,3 +5,4 @@ CREATE DATABASE exchanges;
 CREATE DATABASE peacebuilding;
 CREATE DATABASE exports;
 CREATE DATABASE portfolio;
+CREATE DATABASE integrations;

@@ -1,11 +1,11 @@
 // The benchmark harness: every figure beside its raw baseline, measured in the same run, and a summary table.
-//   dotnet run -c Release --project tests/Benchmarks -- <gateway|commands|propagation|audit|portfolio|soak|all> [--seconds 20] [--samples 100] [--soak-minutes 10]
+//   dotnet run -c Release --project tests/Benchmarks -- <gateway|commands|propagation|audit|portfolio|deliveries|soak|all> [--seconds 20] [--samples 100] [--soak-minutes 10]
 // Needs the servers (./deploy/servers.sh start) and a Release build of the solution; it starts the platform itself.
 using System.Globalization;
 using Diplomacy.Benchmarks;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-string[] names = ["gateway", "commands", "propagation", "audit", "portfolio", "soak"];
+string[] names = ["gateway", "commands", "propagation", "audit", "portfolio", "deliveries", "soak"];
 var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !double.TryParse(a, CultureInfo.InvariantCulture, out _)).ToList();
 if (wanted.Count == 0 || wanted.Contains("all")) wanted = [.. names.Where(n => n != "soak" || wanted.Contains("all"))];
 if (wanted.Except(names).ToList() is { Count: > 0 } unknown)
@@ -23,7 +23,9 @@ var summary = new Summary();
 if (wanted.Contains("audit")) await AuditBench.RunAsync(summary);
 // Portfolio's ingest, rebuild and read latencies, with the service in-process (PortfolioBenchmark.cs).
 if (wanted.Contains("portfolio")) await PortfolioBenchmark.RunAsync();
-if (wanted.Any(n => n is not ("audit" or "portfolio")))
+// Webhook deliveries to a local receiver beside the raw HTTP rate to it (DeliveryBenchmark.cs).
+if (wanted.Contains("deliveries")) await DeliveryBenchmark.RunAsync();
+if (wanted.Any(n => n is not ("audit" or "portfolio" or "deliveries")))
 {
     await using var platform = await BenchPlatform.StartAsync();
     if (wanted.Contains("gateway")) await PlatformBench.GatewayAsync(platform, summary, TimeSpan.FromSeconds(seconds));

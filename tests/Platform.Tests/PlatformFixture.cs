@@ -124,6 +124,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["ConnectionStrings__RabbitMq"] = _rabbitMq.ToString(),
                 ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
                 ["Auth__DevelopmentSigningKey"] = Tokens.Key,
+                // Webhook targets on this machine, as deploy/run.sh allows them (read by Integrations only).
+                ["Webhooks__AllowedHosts"] = "http://127.0.0.1,http://localhost",
             }));
             _serviceUrls[name] = url;
             gatewayEnvironment[$"Services__{name}"] = url.GetLeftPart(UriPartial.Authority);

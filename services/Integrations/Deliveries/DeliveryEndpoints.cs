@@ -1,0 +1,76 @@
+using Diplomacy.Integrations.Feed;
+using Diplomacy.ServiceDefaults.Http;
+using Marten;
+using Marten.Pagination;
+
+namespace Diplomacy.Integrations.Deliveries;
+
+/// <summary>A redelivery of everything committed since <paramref name="Since"/>.</summary>
+public sealed record RedeliverSince(DateTimeOffset? Since) : IValidatable
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (Since is null) yield return new("since", "Is required: an instant such as 2026-12-01T00:00:00Z.");
+    }
+}
+
+/// <summary>
+/// A subscription's delivery log (status, attempts, last error, latency), and redelivery of one delivery or of every one
+/// since an instant. The routes sit under the subscription's, so its owner filter applies.
+/// </summary>
+public static class DeliveryEndpoints
+{
+    public static void MapDeliveries(this RouteGroupBuilder webhooks)
+    {
+        webhooks.MapGet("/{id:guid}/deliveries", List).WithName("ListDeliveries").Produces<Page<Delivery>>().ProducesValidationProblem();
+        webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redelivery", RedeliverOne).WithName("Redeliver")
+            .Produces<Delivery>().ProducesProblem(StatusCodes.Status404NotFound);
+        webhooks.MapPost("/{id:guid}/redelivery", RedeliverAll).WithName(nameof(RedeliverSince))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> List(Guid id, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
+    {
+        var errors = Paging.Validate(page, pageSize).ToList();
+        if (status is not null and not (Delivery.Pending or Delivery.Delivered or Delivery.Failed))
+            errors.Add(new("status", $"Must be one of: {Delivery.Pending}, {Delivery.Delivered}, {Delivery.Failed}."));
+        if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
+        if (await session.LoadAsync<Webhooks.WebhookSubscription>(id, ct) is null) return StreamEndpoints.NotFound<Webhooks.WebhookSubscription>(id);
+
+        var query = session.Query<Delivery>().Where(d => d.SubscriptionId == id);
+        if (status is not null) query = query.Where(d => d.Status == status);
+        var (number, size) = (page ?? 1, pageSize ?? 50);
+        var items = await query.OrderBy(d => d.Sequence).ToPagedListAsync(number, size, ct);
+        return Results.Ok(new Page<Delivery>([.. items], number, size, items.TotalItemCount));
+    }
+
+    private static async Task<IResult> RedeliverOne(Guid id, Guid deliveryId, IDocumentSession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Delivery>(deliveryId, ct) is not { } delivery || delivery.SubscriptionId != id)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such delivery.",
+                detail: $"Webhook {id} has no delivery {deliveryId}.");
+        delivery.Redeliver(DateTimeOffset.UtcNow);
+        session.Store(delivery);
+        session.QueueSqlCommand(LogSignal.NotifySql);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(delivery);
+    }
+
+    /// <summary>Queues again every delivery of the subscription whose event was committed at or after <c>since</c>.</summary>
+    private static async Task<IResult> RedeliverAll(Guid id, RedeliverSince command, IDocumentSession session, CancellationToken ct)
+    {
+        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (await session.LoadAsync<Webhooks.WebhookSubscription>(id, ct) is null) return StreamEndpoints.NotFound<Webhooks.WebhookSubscription>(id);
+        var since = command.Since!.Value;
+        var now = DateTimeOffset.UtcNow;
+        var deliveries = await session.Query<Delivery>().Where(d => d.SubscriptionId == id && d.CommittedAt >= since).ToListAsync(ct);
+        foreach (var delivery in deliveries)
+        {
+            delivery.Redeliver(now);
+            session.Store(delivery);
+        }
+        session.QueueSqlCommand(LogSignal.NotifySql);
+        await session.SaveChangesAsync(ct);
+        return Results.Ok(new { subscriptionId = id, since, queued = deliveries.Count });
+    }
+}

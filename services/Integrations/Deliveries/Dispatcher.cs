@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using Diplomacy.Integrations.Feed;
+using Diplomacy.Integrations.Webhooks;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Diplomacy.Integrations.Deliveries;
+
+/// <summary>
+/// Sends pending deliveries. One replica at a time dispatches (it holds a PostgreSQL advisory lock on a connection of
+/// its own; if it dies the lock goes with its connection and another replica takes over). It sends only the oldest
+/// pending delivery of each subscription and initiative, so an initiative's events arrive in order, and many of those
+/// at once. Every outcome is stored before the next attempt; a delivery is marked delivered only after a 2xx, so a
+/// crash in between sends it again (at least once; receivers de-duplicate on <c>webhook-id</c>).
+/// </summary>
+public sealed class Dispatcher(
+    IDocumentStore store, NpgsqlDataSource dataSource, LogSignal signal, EventLog log, DeliverySender sender, SecretVault vault,
+    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<Dispatcher> logger) : BackgroundService
+{
+    private const int Batch = 200;
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, string> _secrets = new();
+    private readonly WebhookOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var leadership = await dataSource.OpenConnectionAsync(stoppingToken);
+                if (!await TryLeadAsync(leadership, stoppingToken))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                    continue;
+                }
+                logger.LogInformation("Dispatching webhook deliveries");
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var next = signal.Next;
+                    var (due, earliest) = await HeadsAsync(stoppingToken);
+                    if (due.Count > 0)
+                    {
+                        await DeliverAsync(due, stoppingToken);
+                        continue;
+                    }
+                    var idle = earliest is { } at ? Clamp(at - clock.GetUtcNow()) : IdleCheck;
+                    await LogSignal.WaitAsync(next, idle, stoppingToken);
+                    // Still the leader? A lost connection has released the lock.
+                    await using var ping = new NpgsqlCommand("select 1", leadership);
+                    await ping.ExecuteScalarAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                logger.LogWarning(e, "Webhook dispatch interrupted; resuming shortly");
+                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > IdleCheck ? IdleCheck : wait;
+
+    private static async Task<bool> TryLeadAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtext('diplomacy-integrations-dispatcher'))", connection);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The head (oldest pending) of each active subscription and initiative: those due now, and when the next falls due.</summary>
+    private async Task<(IReadOnlyList<Guid> Due, DateTimeOffset? Earliest)> HeadsAsync(CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        var active = (await query.Query<WebhookSubscription>().ToListAsync(ct)).Where(s => s.Status == WebhookStatus.Active).Select(s => s.Id).ToArray();
+        if (active.Length == 0) return ([], null);
+        await using var command = dataSource.CreateCommand($"""
+            select id, next_at from (
+                select distinct on (data ->> 'subscriptionId', data ->> 'subject')
+                       id, (data ->> 'nextAttemptAt')::timestamptz as next_at, (data ->> 'sequence')::bigint as seq
+                from {DeliveryTable} where data ->> 'status' = '{Delivery.Pending}' and (data ->> 'subscriptionId')::uuid = any($1)
+                order by data ->> 'subscriptionId', data ->> 'subject', (data ->> 'sequence')::bigint) heads
+            order by next_at, seq limit {Batch}
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = active, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        var now = clock.GetUtcNow();
+        var due = new List<Guid>();
+        DateTimeOffset? earliest = null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var at = reader.GetFieldValue<DateTimeOffset>(1);
+            if (at <= now) due.Add(reader.GetGuid(0));
+            else earliest = earliest is null || at < earliest ? at : earliest;
+        }
+        return (due, earliest);
+    }
+
+    // The table of the document alias Program.cs gives deliveries.
+    private string DeliveryTable => $"\"{store.Options.DatabaseSchemaName}\".mt_doc_webhook_delivery";
+
+    private async Task DeliverAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        IReadOnlyList<Delivery> deliveries;
+        Dictionary<Guid, WebhookSubscription> subscriptions;
+        await using (var query = store.QuerySession())
+        {
+            deliveries = await query.LoadManyAsync<Delivery>(ct, ids);
+            var subscriptionIds = deliveries.Select(d => d.SubscriptionId).Distinct().ToArray();
+            subscriptions = (await query.LoadManyAsync<WebhookSubscription>(ct, subscriptionIds)).ToDictionary(s => s.Id);
+        }
+        await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
+            async (delivery, token) =>
+            {
+                if (subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) await AttemptAsync(delivery, subscription, token);
+            });
+    }
+
+    private async Task AttemptAsync(Delivery delivery, WebhookSubscription subscription, CancellationToken ct)
+    {
+        var entry = await log.ReadOneAsync(delivery.Sequence, ct)
+            ?? throw new InvalidOperationException($"Delivery {delivery.Id} names log entry {delivery.Sequence}, which is not there.");
+        var payload = System.Text.Encoding.UTF8.GetString(CloudEvents.Encode(entry).Span);
+        var startedAt = clock.GetUtcNow();
+        var secrets = await SecretsAsync(subscription, startedAt, ct);
+        var outcome = await sender.SendAsync(subscription.Url, delivery.Id.ToString(), payload, secrets, ct);
+
+        var now = clock.GetUtcNow();
+        var giveUp = delivery.Record(outcome, startedAt, now, _options, Random.Shared);
+        await using var session = store.LightweightSession();
+        // Optimistic concurrency: stored only if nobody changed it since it was loaded.
+        session.Store(delivery);
+        if (giveUp) await DeactivateAsync(session, subscription, delivery, now, ct);
+        try { await session.SaveChangesAsync(ct); }
+        catch (ConcurrencyException)
+        {
+            // A redelivery was asked for meanwhile: that request stands, and the delivery is sent again.
+            logger.LogInformation("Delivery {Delivery} changed while being sent; keeping the change", delivery.Id);
+        }
+    }
+
+    private async Task DeactivateAsync(IDocumentSession session, WebhookSubscription subscription, Delivery delivery, DateTimeOffset now, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<WebhookSubscription>(subscription.Id, ct);
+        if (stream.Aggregate is null) return;
+        var reason = $"Deliveries kept failing for {_options.GiveUpAfter}: event {delivery.EventId} failed {delivery.Attempts} times, "
+            + $"last at {delivery.LastAttemptAt:O} with: {delivery.LastError}";
+        WebhookMetadata.StampDispatcher(session);
+        stream.AppendMany(WebhookDecisions.GiveUp(stream.Aggregate, reason, now));
+    }
+
+    private async Task<IReadOnlyList<string>> SecretsAsync(WebhookSubscription subscription, DateTimeOffset now, CancellationToken ct)
+    {
+        var secrets = new List<string>();
+        foreach (var signing in subscription.SigningAt(now))
+        {
+            if (!_secrets.TryGetValue(signing.Id, out var secret))
+            {
+                await using var query = store.QuerySession();
+                var stored = await query.LoadAsync<WebhookSecret>(signing.Id, ct)
+                    ?? throw new InvalidOperationException($"The signing secret {signing.Id} of webhook {subscription.Id} is missing.");
+                secret = _secrets.GetOrAdd(signing.Id, vault.Open(stored));
+            }
+            secrets.Add(secret);
+        }
+        return secrets;
+    }
+}

@@ -87,6 +87,11 @@ start_dotnet identity "$REPO_ROOT/deploy/Identity/bin/Release/net10.0/Identity.d
 wait_ready identity "${IDENTITY_URL}health/ready"
 unset Auth__DevelopmentSigningKey
 export Auth__Authority="$IDENTITY_URL"
+# Integrations keeps webhook signing secrets encrypted with this key: random, created once, git-ignored under .local/.
+WEBHOOK_KEY_FILE="$DIPLOMACY_DATA/webhook-secret.key"
+[[ -s $WEBHOOK_KEY_FILE ]] || (umask 077 && head -c 32 /dev/urandom | base64 -w0 >"$WEBHOOK_KEY_FILE")
+export Webhooks__SecretKey
+Webhooks__SecretKey=$(cat "$WEBHOOK_KEY_FILE")
 gateway_env=(ASPNETCORE_URLS="http://127.0.0.1:$GATEWAY_PORT" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}")
 for svc in "${SERVICES[@]}"; do
     port=$(service_port "$svc")

@@ -96,6 +96,8 @@ public sealed class ConsolePlatform : IAsyncLifetime
                 ["ConnectionStrings__RabbitMq"] = _rabbitMq.ToString(),
                 ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
                 ["Auth__Authority"] = Identity.AbsoluteUri,
+                // Integrations encrypts webhook secrets; with a provider there is no development key to derive one from.
+                ["Webhooks__SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             });
             _processes.Add(process);
             started.Add(process);

@@ -31,6 +31,16 @@ public sealed class WhenDecided<T>(T state, Func<T, IEnumerable<IEventOf<T>>> de
         return events.Aggregate(state, (current, @event) => Aggregate.FoldStored(current, @event)!);
     }
 
+    /// <summary>
+    /// The decision yields exactly one event, of type <typeparamref name="TEvent"/>; returns it with the state it leads to.
+    /// For events compared field by field: a record holding a list compares that list by reference.
+    /// </summary>
+    public (TEvent Event, T State) ThenSingle<TEvent>() where TEvent : IEventOf<T>
+    {
+        var @event = Assert.IsType<TEvent>(Assert.Single(decide(state)));
+        return (@event, Aggregate.FoldStored(state, @event)!);
+    }
+
     /// <summary>The decision is refused, with a reason containing <paramref name="reason"/> (any case).</summary>
     public RuleViolation ThenRejected(string reason = "")
     {

@@ -1,6 +1,6 @@
 using Diplomacy.Exchanges.Policies;
-using Diplomacy.ServiceDefaults.Domain;
 using Diplomacy.ServiceDefaults.EventStore;
+using static Diplomacy.TestSupport.DecisionScenario;
 
 namespace Diplomacy.Exchanges.Tests.Decisions;
 
@@ -38,11 +38,14 @@ public class PolicyDecisionTests
     [Fact]
     public void A_revision_changes_the_summary()
     {
-        var policy = Aggregate.Fold<Policy>(PolicyDecisions.Decide(Topis))!;
-        var revised = Assert.IsType<PolicySummaryRevised>(Assert.Single(PolicyDecisions.Decide(policy, new RevisePolicySummary(" Shared with 10 cities. "))));
+        var catalogued = PolicyDecisions.Decide(Topis);
+        var (revised, after) = Given<Policy>(catalogued)
+            .When(policy => PolicyDecisions.Decide(policy, new RevisePolicySummary(" Shared with 10 cities. ")))
+            .ThenSingle<PolicySummaryRevised>();
         Assert.Equal("Shared with 10 cities.", revised.Summary);
-        var after = Policy.Fold(policy, revised)!;
         Assert.Equal(("Shared with 10 cities.", 1), (after.Summary, after.SummaryRevisions));
-        Assert.Throws<RuleViolation>(() => PolicyDecisions.Decide(after, new RevisePolicySummary("Shared with 10 cities.")));
+        Given<Policy>([.. catalogued, revised])
+            .When(policy => PolicyDecisions.Decide(policy, new RevisePolicySummary("Shared with 10 cities.")))
+            .ThenRejected();
     }
 }

@@ -33,7 +33,7 @@ public static class AuditBench
         var postgres = await TestServers.CreateDatabaseAsync("bench");
         try
         {
-            var builder = Host.CreateApplicationBuilder();
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
             builder.Configuration["ConnectionStrings:Postgres"] = postgres;
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddHealthChecks();

@@ -14,6 +14,13 @@ public sealed class StrategistTests(ConsolePlatform platform)
     [Fact]
     public async Task The_dashboard_shows_the_figures_of_the_api_in_at_most_5_requests_and_a_city_opens_from_the_map()
     {
+        // A tie the portfolio learns from Membership's events, so the map has a country to open whatever ran before.
+        await Seeds.SignedFriendshipAsync(platform, "Hai Phong");
+        using (var reader = await platform.ApiAsAsync("viewer", "diplomacy-strategy"))
+            await Eventually.True(async () =>
+                (await reader.GetFromJsonAsync<JsonElement>("/api/portfolio/cities?country=VN")).GetProperty("items").GetArrayLength() > 0,
+                TimeSpan.FromSeconds(60), "the portfolio to learn the tie");
+
         var page = await platform.Browser.NewPageAsync();
         var portfolioRequests = 0;
         page.Request += (_, request) => { if (new Uri(request.Url).AbsolutePath.StartsWith("/api/portfolio", StringComparison.Ordinal)) portfolioRequests++; };

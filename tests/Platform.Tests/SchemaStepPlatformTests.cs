@@ -35,6 +35,8 @@ public class SchemaStepPlatformTests
                 ["MASSTRANSIT_USAGE_TELEMETRY"] = "false",
                 // Production trusts an identity provider only; none is asked until a request carries a token.
                 ["Auth__Authority"] = "https://login.example.invalid/",
+                // Integrations refuses to run in Production without the key of its webhook secrets.
+                ["Webhooks__SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };
 
             using (var running = PlatformProcess.Start(name, dll, url, environment))

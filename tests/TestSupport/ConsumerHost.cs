@@ -19,7 +19,8 @@ public static class ConsumerHost
     public static async Task<IHost> StartAsync<TConsumer>(string postgres, Uri rabbitMq, string serviceName, FinishedDeliveries deliveries)
         where TConsumer : class, IConsumer
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Development, as a local run: the store brings its schema up to date at start (Production leaves that to --apply-schema).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration["ConnectionStrings:Postgres"] = postgres;
         builder.Configuration["ConnectionStrings:RabbitMq"] = rabbitMq.ToString();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

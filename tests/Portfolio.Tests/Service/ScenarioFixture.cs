@@ -19,8 +19,11 @@ public sealed class ScenarioFixture : PortfolioServiceFactory
         await WhenAsync(client, "/api/portfolio/assets", Complete, "every view to hold the scenario");
     }
 
+    // While the views are still empty their figures are absent from the answer: not complete yet.
     public static bool Complete(System.Text.Json.JsonElement a) =>
-        a.GetProperty("networks").GetArrayLength() == 1 && a.GetProperty("networks")[0].GetProperty("name").ValueKind == System.Text.Json.JsonValueKind.String
+        a.TryGetProperty("networks", out _) && a.TryGetProperty("partnerCities", out _) && a.TryGetProperty("policies", out _)
+        && a.TryGetProperty("exchanges", out _) && a.TryGetProperty("peacePrograms", out _) && a.TryGetProperty("exportProjects", out _)
+        && a.GetProperty("networks").GetArrayLength() == 1 && a.GetProperty("networks")[0].GetProperty("name").ValueKind == System.Text.Json.JsonValueKind.String
         && a.GetProperty("networks")[0].GetProperty("membershipStatus").GetString() == "active"
         && a.GetProperty("partnerCities").GetProperty("total").GetInt32() == 1
         && a.GetProperty("partnerCities").GetProperty("byStatus").TryGetProperty("active", out _)

@@ -15,6 +15,15 @@ public static class NullableReferences
         var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
         foreach (var schema in document.Components?.Schemas?.Values ?? [])
             Rewrite(schema, seen);
+        // An optional body (a nullable parameter) is the same union at the top of its media type.
+        foreach (var path in document.Paths?.Values ?? Enumerable.Empty<IOpenApiPathItem>())
+            foreach (var operation in path.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+                foreach (var media in operation.RequestBody?.Content?.Values ?? Enumerable.Empty<OpenApiMediaType>())
+                    if (media is { Schema: { } body } concrete)
+                    {
+                        concrete.Schema = Simplified(body);
+                        Rewrite(concrete.Schema, seen);
+                    }
         return Task.CompletedTask;
     }
 

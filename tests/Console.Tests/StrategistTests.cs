@@ -45,7 +45,8 @@ public sealed class StrategistTests(ConsolePlatform platform)
         }
 
         var country = page.Locator("svg.world a[data-country]").First;
-        await country.ClickAsync();
+        // An SVG link is hit-tested through its shape, which Playwright's visibility check does not always see: dispatch the click to it.
+        await country.DispatchEventAsync("click");
         var city = page.Locator("#map-cities a").First;
         var name = await city.InnerTextAsync();
         await city.ClickAsync();

@@ -56,6 +56,17 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
         }
     }
 
+    /// <summary>The last lines of the node's log, for a failure message.</summary>
+    public string LogTail(int lines = 40)
+    {
+        var logs = Directory.Exists(Path.Combine(_dir, "log")) ? Directory.GetFiles(Path.Combine(_dir, "log"), "*.log") : [];
+        return string.Join(System.Environment.NewLine, logs.SelectMany(log =>
+        {
+            using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return reader.ReadToEnd().Split('\n').TakeLast(lines).Prepend($"--- {log}");
+        }));
+    }
+
     /// <summary>Kills the node hard (SIGKILL to its whole process tree), as a crash would.</summary>
     public async Task KillAsync()
     {

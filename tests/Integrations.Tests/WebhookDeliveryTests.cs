@@ -165,7 +165,8 @@ public sealed class WebhookDeliveryTests(IntegrationsServiceFactory service) : I
 
         var since = log[0].GetProperty("committedAt").GetDateTimeOffset();
         var all = await editor.PostAsJsonAsync($"{Webhooks}/{id}/redelivery", new { since });
-        await all.AssertStatus(HttpStatusCode.OK);
+        await all.AssertStatus(HttpStatusCode.Accepted);
+        Assert.Equal(3, (await all.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("queued").GetInt32());
         await Eventually.True(() => Task.FromResult(receiver.All.Count == sent + 1 + 3), what: "all three again");
         Assert.Equal(3, receiver.Unique.Count);
 

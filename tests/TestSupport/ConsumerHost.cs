@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,13 +17,15 @@ public static class ConsumerHost
     /// Starts <typeparamref name="TConsumer"/> on <paramref name="postgres"/> and <paramref name="rabbitMq"/>, with
     /// <paramref name="deliveries"/> recording what it finished; returns once its queue is bound.
     /// </summary>
-    public static async Task<IHost> StartAsync<TConsumer>(string postgres, Uri rabbitMq, string serviceName, FinishedDeliveries deliveries)
+    public static async Task<IHost> StartAsync<TConsumer>(
+        string postgres, Uri rabbitMq, string serviceName, FinishedDeliveries deliveries, IDictionary<string, string?>? settings = null)
         where TConsumer : class, IConsumer
     {
         // Development, as a local run: the store brings its schema up to date at start (Production leaves that to --apply-schema).
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration["ConnectionStrings:Postgres"] = postgres;
         builder.Configuration["ConnectionStrings:RabbitMq"] = rabbitMq.ToString();
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddHealthChecks();
         builder.AddEventStore(_ => { });

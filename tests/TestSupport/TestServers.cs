@@ -70,6 +70,15 @@ public static class TestServers
         await http.DeleteAsync($"api/vhosts/{amqp.AbsolutePath.Trim('/')}");
     }
 
+    /// <summary>Every queue of the virtual host of <paramref name="amqp"/>, with the type RabbitMQ reports: "classic", "quorum".</summary>
+    public static async Task<Dictionary<string, string>> QueueTypesAsync(Uri amqp)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(amqp.AbsolutePath.Trim('/'));
+        var queues = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"api/queues/{vhost}");
+        return queues.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("type").GetString()!);
+    }
+
     private static HttpClient Management()
     {
         var http = new HttpClient { BaseAddress = RabbitMqManagement, Timeout = TimeSpan.FromSeconds(30) };

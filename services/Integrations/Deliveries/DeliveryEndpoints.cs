@@ -14,6 +14,9 @@ public sealed record RedeliverSince(DateTimeOffset? Since) : IValidatable
     }
 }
 
+/// <summary>What a redelivery since an instant queued: that many deliveries go out again, in order.</summary>
+public sealed record RedeliveryQueued(Guid SubscriptionId, DateTimeOffset Since, int Queued);
+
 /// <summary>
 /// A subscription's delivery log (status, attempts, last error, latency), and redelivery of one delivery or of every one
 /// since an instant. The routes sit under the subscription's, so its owner filter applies.
@@ -26,7 +29,7 @@ public static class DeliveryEndpoints
         webhooks.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redelivery", RedeliverOne).WithName("Redeliver")
             .Produces<Delivery>().ProducesProblem(StatusCodes.Status404NotFound);
         webhooks.MapPost("/{id:guid}/redelivery", RedeliverAll).WithName(nameof(RedeliverSince))
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<RedeliveryQueued>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> List(Guid id, string? status, int? page, int? pageSize, IQuerySession session, CancellationToken ct)
@@ -71,6 +74,7 @@ public static class DeliveryEndpoints
         }
         session.QueueSqlCommand(LogSignal.NotifySql);
         await session.SaveChangesAsync(ct);
-        return Results.Ok(new { subscriptionId = id, since, queued = deliveries.Count });
+        // Accepted: the dispatcher sends them; the delivery log shows when each went out.
+        return Results.Accepted($"{Webhooks.WebhookEndpoints.Path}/{id}/deliveries", new RedeliveryQueued(id, since, deliveries.Count));
     }
 }

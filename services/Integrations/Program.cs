@@ -21,7 +21,7 @@ builder.AddEventStore(store =>
     })
     .AddSubscriptionWithServices<DeliveryFanOut>(ServiceLifetime.Singleton);
 builder.AddMessageBus("integrations", bus => bus.AddIntegrationEventConsumers(ContractCatalog.Default));
-builder.AddApiDocument();
+builder.AddApiDocument(options => options.AddSchemaTransformer(FeedSchema.TransformAsync));
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 builder.Services.AddSingleton(ContractCatalog.Default);

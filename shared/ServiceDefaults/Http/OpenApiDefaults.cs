@@ -1,4 +1,5 @@
 using Diplomacy.ServiceDefaults.Http.OpenApi;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,8 +10,9 @@ public static class OpenApiDefaults
     /// <summary>
     /// The service's OpenAPI document (3.0, which client generators read best), with the gateway as its server, the bearer
     /// scheme, the domain's value types as patterned strings, and what every command shares (see <see cref="OperationConventions"/>).
+    /// <paramref name="configure"/> adds what only this service's document needs.
     /// </summary>
-    public static IHostApplicationBuilder AddApiDocument(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddApiDocument(this IHostApplicationBuilder builder, Action<OpenApiOptions>? configure = null)
     {
         builder.Services.AddOpenApi(options =>
         {
@@ -19,6 +21,7 @@ public static class OpenApiDefaults
             options.AddDocumentTransformer(SecurityAndServers.TransformAsync);
             options.AddDocumentTransformer(OperationConventions.TransformAsync);
             options.AddDocumentTransformer(NullableReferences.TransformAsync);
+            configure?.Invoke(options);
         });
         return builder;
     }

@@ -26,6 +26,9 @@ internal sealed class PlatformProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _lines = new();
+    // The first critical log entries, kept apart: a process that stops itself says why there, often long before its end.
+    private readonly List<string> _critical = [];
+    private int _criticalFollowing;
     private long _dropped;
 
     public string Name { get; }
@@ -93,6 +96,7 @@ internal sealed class PlatformProcess : IDisposable
             lock (_lines)
             {
                 var text = new StringBuilder();
+                if (_critical.Count > 0) text.AppendLine("critical entries:").AppendJoin(Environment.NewLine, _critical).AppendLine();
                 if (_dropped > 0) text.Append("... (").Append(_dropped).AppendLine(" earlier lines dropped)");
                 foreach (var line in _lines) text.AppendLine(line);
                 return text.ToString();
@@ -155,6 +159,12 @@ internal sealed class PlatformProcess : IDisposable
         lock (_lines)
         {
             _lines.Enqueue(prefix + line);
+            if (line.StartsWith("crit:", StringComparison.Ordinal)) _criticalFollowing = 8;
+            if (_criticalFollowing > 0 && _critical.Count < 80)
+            {
+                _critical.Add(prefix + line);
+                _criticalFollowing--;
+            }
             while (_lines.Count > KeptLines)
             {
                 _lines.Dequeue();

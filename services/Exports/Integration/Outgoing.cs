@@ -18,20 +18,18 @@ public sealed class Outgoing : IIntegrationEventMapper
     /// <summary>Version 2 adds the "...Changed" event the portfolio learns from: the relay republishes the log once.</summary>
     public int Version => 2;
 
-    /// <summary>The event of <see cref="MapAsync"/>, then the project after it, for every event of every project.</summary>
-    public async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    /// <summary>The project after the event, for every event of every project.</summary>
+    public async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
-        var first = await MapAsync(@event, session, ct);
         if (!ExportProject.StoredEventNames.ContainsKey(@event.EventType)
             || await session.ReplayAsync<ExportProject>(@event.StreamId, @event.Version, ct: ct) is not { } p)
-            return first is null ? [] : [first];
-        var changed = new ExportProjectChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Solution, p.ClientCity,
+            return null;
+        return new ExportProjectChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Solution, p.ClientCity,
             p.ClientCountry.Value, JsonFilter.Text(p.Origin), p.ExchangeId, p.PolicyId, JsonFilter.Text(p.Status), p.IdentifiedOn?.ToString(),
             Amount(p.ProposalValue), p.ProposalSubmittedOn?.ToString(), Amount(p.ContractValue), p.ContractSignedOn?.ToString(),
             [.. p.Financing.Select(f => new ExportFinancing(JsonFilter.Text(f.Source), JsonFilter.Text(f.Instrument), Amount(f.Amount)!, f.Committed))],
             [.. p.Payments.Select(x => new ExportPayment(Amount(x.Amount)!, x.ReceivedOn.ToString()))],
             p.HandedOverOn?.ToString(), p.LostOn?.ToString(), p.LossReason, p.Winner, p.CancelledOn?.ToString(), @event.Timestamp);
-        return first is null ? [changed] : [first, changed];
     }
 
     private static ExportAmount? Amount(Diplomacy.ServiceDefaults.Domain.Money? money) => money is null ? null : new(money.Amount, money.Currency.Value);

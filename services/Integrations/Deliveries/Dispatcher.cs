@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Diplomacy.Integrations.Feed;
 using Diplomacy.Integrations.Webhooks;
+using Diplomacy.ServiceDefaults.Http;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -55,9 +56,12 @@ public sealed class Dispatcher(
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            // Whatever went wrong (the database away, wrapped by Marten or not), the dispatcher must outlive it: a
+            // background service that throws stops the whole host.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Webhook dispatch interrupted; resuming shortly");
+                if (ServerUnavailable.Is(e)) logger.LogWarning(e, "Webhook dispatch interrupted; resuming shortly");
+                else logger.LogError(e, "Webhook dispatch failed; resuming shortly");
                 try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }

@@ -45,7 +45,8 @@ public sealed class LogSignal(NpgsqlDataSource dataSource, ILogger<LogSignal> lo
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or InvalidOperationException)
+            // Any failure, not only the database's: a background service that throws stops the whole host.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Lost the log's notification channel; listening again shortly");
                 Pulse();

@@ -22,15 +22,8 @@ public sealed class Outgoing : IIntegrationEventMapper
     /// <summary>Version 2 adds the "...Changed" events the portfolio learns from: the relay republishes the log once.</summary>
     public int Version => 2;
 
-    /// <summary>The event of <see cref="MapAsync"/>, then the state of its stream after it, for every event of every stream.</summary>
-    public async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct)
-    {
-        var first = await MapAsync(@event, session, ct);
-        var changed = await ChangedAsync(@event, session, ct);
-        return [.. new[] { first, changed }.OfType<object>()];
-    }
-
-    private static async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    /// <summary>The state of the stream after the event, for every event of every stream.</summary>
+    public async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
         var (version, change, on, at) = (@event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), @event.Timestamp);
         if (Network.StoredEventNames.ContainsKey(@event.EventType))

@@ -18,18 +18,16 @@ public sealed class Outgoing : IIntegrationEventMapper
     /// <summary>Version 2 adds the "...Changed" event the portfolio learns from: the relay republishes the log once.</summary>
     public int Version => 2;
 
-    /// <summary>The event of <see cref="MapAsync"/>, then the program after it, for every event of every program.</summary>
-    public async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct)
+    /// <summary>The program after the event, for every event of every program.</summary>
+    public async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
-        var first = await MapAsync(@event, session, ct);
         if (!PeaceProgram.StoredEventNames.ContainsKey(@event.EventType)
             || await session.ReplayAsync<PeaceProgram>(@event.StreamId, @event.Version, ct: ct) is not { } p)
-            return first is null ? [] : [first];
-        var changed = new PeaceProgramChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Title, JsonFilter.Text(p.Area),
+            return null;
+        return new PeaceProgramChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Title, JsonFilter.Text(p.Area),
             Partners(p), p.DacPurposeCode, p.SdgGoals, JsonFilter.Text(p.Status), p.RegisteredOn.ToString(), p.ApprovedOn?.ToString(), Funds(p),
             p.Status == ProgramStatus.Suspended ? p.Suspensions.LastOrDefault()?.SuspendedOn.ToString() : null,
             p.CompletedOn?.ToString(), p.CancelledOn?.ToString(), @event.Timestamp);
-        return first is null ? [changed] : [first, changed];
     }
 
     public async ValueTask<object?> MapAsync(IEvent @event, IQuerySession session, CancellationToken ct)

@@ -3,7 +3,6 @@ using Diplomacy.ServiceDefaults.Telemetry;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Diplomacy.ServiceDefaults.Messaging;
 
@@ -42,9 +41,10 @@ public sealed class RelayLagMonitor(
                     DiplomacyTelemetry.ReportRelayLag(service, reader.GetInt64(0),
                         reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
                 }
-                catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     // Before the schema exists, or while the database is away: the health checks say so; try again later.
+                    // Never rethrown: a background service that throws stops the whole host.
                     logger.LogDebug(e, "Could not measure the relay lag");
                 }
             } while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -11,7 +11,7 @@ export interface CurrencyAmount { currency: string; amount: number }
 /** A link to an initiative in the service that keeps it. */
 export interface InitiativeRef { service: string; collection: string; id: string; title: string; href: string }
 
-export interface Page<T> { items: T[]; pageNumber: number; pageSize: number; totalItems: number }
+export interface Page<T> { items: T[]; pageNumber: number; pageSize: number; totalItems: number; totalPages: number }
 
 export interface RoleTerm { role: string; termStart: string; termEnd?: string; ended: boolean }
 export interface Hosting { kind: string; title: string; plannedOn: string; deliveredOn?: string }

@@ -54,6 +54,7 @@ public static class ConnectEndpoints
                 return Results.Forbid(ErrorProperties(Errors.InvalidGrant, "The account no longer exists."), [Scheme]);
             var principal = PrincipalOf(account.UserName, account.DisplayName, account.Role, account.Department, settings.Audience);
             principal.SetScopes(redeemed.GetScopes());
+            if (settings.Console.AccessTokenLifetime is { } lifetime) principal.SetAccessTokenLifetime(lifetime);
             return Results.SignIn(principal, authenticationScheme: Scheme);
         });
 

@@ -26,6 +26,13 @@ public sealed class IdentitySettings
         public List<string> RedirectUris { get; set; } = [];
         public List<string> PostLogoutRedirectUris { get; set; } = [];
 
+        /// <summary>
+        /// How long the console's access tokens last (<c>Identity__Console__AccessTokenLifetime=00:01:15</c>); empty: the
+        /// provider's 30 minutes. The console renews silently with its refresh token a minute before the end, so tests
+        /// shorten it to see renewals happen.
+        /// </summary>
+        public TimeSpan? AccessTokenLifetime { get; set; }
+
         /// <summary>The origins the console runs at: those may call the token endpoint from the browser.</summary>
         public string[] Origins() =>
             RedirectUris.Concat(PostLogoutRedirectUris)

@@ -16,6 +16,12 @@ public sealed class ConsoleCollection : ICollectionFixture<ConsolePlatform>;
 public sealed class ConsolePlatform : IAsyncLifetime
 {
     private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How long the console's access tokens last here: the console renews them a minute before they end, so every test
+    /// of the console runs across silent renewals, every quarter of a minute.
+    /// </summary>
+    public static readonly TimeSpan ConsoleTokenLifetime = TimeSpan.FromSeconds(75);
     private readonly List<PlatformProcess> _processes = [];
     private readonly Dictionary<string, string> _databases = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _keys = Path.Combine(Path.GetTempPath(), $"diplomacy-identity-{Guid.NewGuid():N}");
@@ -68,6 +74,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
             ["Identity__Console__RedirectUris__1"] = "",
             ["Identity__Console__PostLogoutRedirectUris__0"] = $"{Gateway.GetLeftPart(UriPartial.Authority)}/",
             ["Identity__Console__PostLogoutRedirectUris__1"] = "",
+            ["Identity__Console__AccessTokenLifetime"] = ConsoleTokenLifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         });
         _processes.Add(identity);
         await WaitReadyAsync([identity]);

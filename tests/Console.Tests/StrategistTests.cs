@@ -17,9 +17,15 @@ public sealed class StrategistTests(ConsolePlatform platform)
         // A tie the portfolio learns from Membership's events, so the map has a country to open whatever ran before.
         await Seeds.SignedFriendshipAsync(platform, "Hai Phong");
         using (var reader = await platform.ApiAsAsync("viewer", "diplomacy-strategy"))
+        {
             await Eventually.True(async () =>
                 (await reader.GetFromJsonAsync<JsonElement>("/api/portfolio/cities?country=VN")).GetProperty("items").GetArrayLength() > 0,
                 TimeSpan.FromSeconds(60), "the portfolio to learn the tie");
+            // Signed in May 1996: once the portfolio has the signature too, its answers stand still while the page reads them.
+            await Eventually.True(async () =>
+                (await reader.GetFromJsonAsync<JsonElement>("/api/portfolio/cities/vn-hai-phong")).GetProperty("city").TryGetProperty("tieStatus", out var status)
+                && status.GetString() == "active", TimeSpan.FromSeconds(60), "the portfolio to learn the tie's signature");
+        }
 
         var page = await platform.Browser.NewPageAsync();
         var portfolioRequests = 0;
@@ -33,15 +39,38 @@ public sealed class StrategistTests(ConsolePlatform platform)
 
         using var api = await platform.ApiAsAsync("viewer", "diplomacy-strategy");
         var assets = await api.GetFromJsonAsync<JsonElement>("/api/portfolio/assets");
-        var figures = page.Locator("[data-source=assets][data-figure]");
-        var shown = await figures.CountAsync();
-        Assert.True(shown > 0, "The dashboard shows no figure of the assets.");
-        for (var i = 0; i < shown; i++)
+        // Every number the dashboard shows is tagged with its answer and its path there: each equals the API's.
+        var answers = new Dictionary<string, JsonElement>
         {
-            var figure = figures.Nth(i);
-            var path = await figure.GetAttributeAsync("data-figure");
-            var expected = At(assets, path!);
-            Assert.Equal(Digits(expected.GetDouble().ToString("0.##", CultureInfo.InvariantCulture)), Digits(await figure.InnerTextAsync()));
+            ["assets"] = assets,
+            ["funnel"] = await api.GetFromJsonAsync<JsonElement>("/api/portfolio/funnel"),
+            ["goals"] = await api.GetFromJsonAsync<JsonElement>("/api/portfolio/goals"),
+        };
+        foreach (var (source, answer) in answers)
+        {
+            var figures = page.Locator($"[data-source={source}][data-figure]");
+            var shown = await figures.CountAsync();
+            Assert.True(shown > 0 || source == "goals", $"The dashboard shows no figure of the {source}.");
+            for (var i = 0; i < shown; i++)
+            {
+                var figure = figures.Nth(i);
+                var path = await figure.GetAttributeAsync("data-figure");
+                var expected = At(answer, path!);
+                Assert.True(Digits(expected.GetDouble().ToString("0.##", CultureInfo.InvariantCulture)) == Digits(await figure.InnerTextAsync()),
+                    $"{source} {path}: the page shows {await figure.InnerTextAsync()}, the API answers {expected}");
+            }
+        }
+
+        // Ties over the decades: one bar per decade of the API's partnerCities.byDecade, in its order, each with its count;
+        // the seeded tie (signed in May 1996) is in the 1990s.
+        var byDecade = assets.GetProperty("partnerCities").GetProperty("byDecade").EnumerateObject().ToList();
+        Assert.Contains(byDecade, d => d.Name == "1990s" && d.Value.GetInt32() >= 1);
+        var bars = page.Locator("#decades li[data-decade]");
+        Assert.Equal(byDecade.Select(d => d.Name), await bars.EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.decade)"));
+        foreach (var d in byDecade)
+        {
+            var count = page.Locator($"#decades [data-figure='partnerCities.byDecade.{d.Name}']");
+            await Assertions.Expect(count).ToHaveTextAsync(d.Value.GetInt32().ToString(CultureInfo.InvariantCulture));
         }
 
         var country = page.Locator("svg.world a[data-country]").First;

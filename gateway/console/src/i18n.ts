@@ -19,6 +19,13 @@ const en = {
   directions: "Directions", evidence: "Evidence", goals: "Strategy goals", progress: "Progress", cities: "Cities", city: "City", network: "Network",
   country: "Country", count: "Count", timeline: "Timeline", error: "Error", forbidden: "Your role may not see this.", notFound: "Not found.",
   mapHint: "Choose a country to list its cities.", citiesIn: "Cities in", viewerOnly: "Your role reads only: no commands.",
+  networks: "City networks", partnerCities: "Partner cities", policies: "Policies", exchanges: "Exchanges", peacePrograms: "Peace programs",
+  exportProjects: "Export projects", total: "Total", byTie: "By tie", byStatus: "By status", byJurisdiction: "By jurisdiction",
+  byRegion: "By region", bySector: "By sector (OECD DAC)", byChannel: "By channel", byArea: "By area", byStage: "By stage",
+  participantsTrained: "Participants trained", membership: "Membership", rolesNow: "Roles now", hostingsDelivered: "Hostings delivered",
+  feesPaid: "Fees paid", item: "Item", year: "Year", currency: "Currency", amount: "Amount", allocated: "Peace programs: allocated",
+  spent: "Peace programs: spent", contracted: "Export contracts", noTieSigned: "No tie has been signed yet.", target: "Target",
+  region: "Region", tie: "Tie", deadline: "Deadline", onTrack: "On track", behind: "Behind", achieved: "Achieved", dropped: "Dropped",
 } as const;
 
 export type Key = keyof typeof en;
@@ -41,6 +48,13 @@ const ko: Record<Key, string> = {
   directions: "방향", evidence: "근거", goals: "전략 목표", progress: "진척", cities: "도시", city: "도시", network: "네트워크",
   country: "국가", count: "건수", timeline: "연표", error: "오류", forbidden: "이 역할로는 볼 수 없습니다.", notFound: "찾을 수 없습니다.",
   mapHint: "국가를 고르면 그 나라의 도시가 나옵니다.", citiesIn: "도시 목록:", viewerOnly: "읽기 전용 역할입니다: 명령이 없습니다.",
+  networks: "도시 네트워크", partnerCities: "자매·우호도시", policies: "정책", exchanges: "정책공유", peacePrograms: "평화협력 사업",
+  exportProjects: "해외진출 사업", total: "합계", byTie: "결연 종류별", byStatus: "상태별", byJurisdiction: "행정 단위별",
+  byRegion: "지역별", bySector: "분야별 (OECD DAC)", byChannel: "경로별", byArea: "영역별", byStage: "단계별",
+  participantsTrained: "연수 참가자", membership: "회원 자격", rolesNow: "현재 직위", hostingsDelivered: "개최 실적",
+  feesPaid: "납부한 회비", item: "항목", year: "연도", currency: "통화", amount: "금액", allocated: "평화협력 사업: 배정액",
+  spent: "평화협력 사업: 집행액", contracted: "해외진출 계약", noTieSigned: "아직 체결된 결연이 없습니다.", target: "목표",
+  region: "지역", tie: "결연", deadline: "기한", onTrack: "순조로움", behind: "뒤처짐", achieved: "달성", dropped: "중단",
 };
 
 const dictionaries: Record<Lang, Record<Key, string>> = { en, ko };
@@ -100,6 +114,28 @@ export function display(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/** A decade as the API names it ("1960s"): "1960s" / "1960년대". */
+export const decade = (name: string): string => (current === "ko" ? `${name.replace(/s$/, "")}년대` : name);
+
+// The funnel's stages and the direction rules, as the API names them.
+const terms: Record<Lang, Record<string, string>> = {
+  en: {
+    catalogued: "Catalogued", shared: "Shared", delivered: "Delivered", adopted: "Adopted", intentToProcure: "Intent to procure",
+    lead: "Export lead", proposal: "Proposal", contract: "Contract", handedOver: "Handed over",
+    dormantTie: "Dormant tie", adoptedNeverSold: "Adopted, never sold", cityWithoutTie: "City without a tie",
+    roleTermEnding: "Role term ending", idleNetwork: "Idle network", unsharedSdg: "SDG never shared", longSuspension: "Long suspension",
+  },
+  ko: {
+    catalogued: "정책 등록", shared: "공유", delivered: "전수", adopted: "도입", intentToProcure: "구매 의향",
+    lead: "진출 발굴", proposal: "제안", contract: "계약", handedOver: "인계",
+    dormantTie: "휴면 결연", adoptedNeverSold: "도입됐으나 미판매", cityWithoutTie: "결연 없는 도시",
+    roleTermEnding: "임기 만료 임박", idleNetwork: "활동 없는 네트워크", unsharedSdg: "공유되지 않은 SDG", longSuspension: "장기 중단",
+  },
+};
+
+/** A funnel stage or a direction rule by its API name, in the chosen language (the name itself if unknown). */
+export const term = (name: string): string => terms[current][name] ?? name;
 
 export function countryName(alpha2: string): string {
   try {

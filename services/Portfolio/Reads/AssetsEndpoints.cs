@@ -16,11 +16,30 @@ public sealed record FeeYear(int Year, string Currency, decimal Paid, string? Pa
 public sealed record Assets(
     string? AsOf,
     IReadOnlyList<NetworkAsset> Networks,
-    object PartnerCities,
-    object Policies,
-    object Exchanges,
-    object PeacePrograms,
-    object ExportProjects);
+    PartnerCityAssets PartnerCities,
+    PolicyAssets Policies,
+    ExchangeAssets Exchanges,
+    PeaceProgramAssets PeacePrograms,
+    ExportProjectAssets ExportProjects);
+
+// Each tally maps a value to how many initiatives have it, in the values' ordinal order; money stays per currency.
+
+/// <param name="ByDecade">Ties signed in each decade ("1960s"), by the date of their agreement, whatever their status since;
+/// a tie only proposed is in no decade.</param>
+public sealed record PartnerCityAssets(
+    int Total, IReadOnlyDictionary<string, int> ByTie, IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyDictionary<string, int> ByJurisdiction, IReadOnlyDictionary<string, int> ByRegion, IReadOnlyDictionary<string, int> ByDecade);
+
+/// <param name="BySdg">Policies serving each SDG goal, keyed "01" to "17".</param>
+public sealed record PolicyAssets(int Total, IReadOnlyDictionary<string, int> BySector, IReadOnlyDictionary<string, int> BySdg);
+
+public sealed record ExchangeAssets(int Total, IReadOnlyDictionary<string, int> ByStatus, IReadOnlyDictionary<string, int> ByChannel, int ParticipantsTrained);
+
+public sealed record PeaceProgramAssets(
+    int Total, IReadOnlyDictionary<string, int> ByArea, IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyList<CurrencyAmount> Allocated, IReadOnlyList<CurrencyAmount> Spent);
+
+public sealed record ExportProjectAssets(int Total, IReadOnlyDictionary<string, int> ByStage, IReadOnlyList<CurrencyAmount> Contracted);
 
 /// <summary><c>GET /api/portfolio/assets</c>: the inventory of Seoul's diplomatic assets, now or <c>?asOf=</c> a date.</summary>
 public static class AssetsEndpoints
@@ -36,41 +55,18 @@ public static class AssetsEndpoints
     public static Assets Of(Ledger l, PartialDate? asOf) => new(
         asOf?.ToString(),
         NetworksOf(l),
-        new
-        {
-            total = l.Ties.Count,
-            byTie = Refs.Count(l.Ties.Select(t => t.Tie)),
-            byStatus = Refs.Count(l.Ties.Select(t => t.Status)),
-            byJurisdiction = Refs.Count(l.Ties.Select(t => t.Jurisdiction)),
-            byRegion = Refs.Count(l.Ties.Select(t => l.Atlas.RegionOf(t.Country))),
-        },
-        new
-        {
-            total = l.Policies.Count,
-            bySector = Refs.Count(l.Policies.Select(p => p.Sector)),
-            bySdg = Refs.Count(l.Policies.SelectMany(p => p.SdgGoals.Distinct()).Select(g => g.ToString("00"))),
-        },
-        new
-        {
-            total = l.Exchanges.Count,
-            byStatus = Refs.Count(l.Exchanges.Select(x => x.Status)),
-            byChannel = Refs.Count(l.Exchanges.Select(x => x.Channel)),
-            participantsTrained = l.Exchanges.Sum(x => x.Activities.Sum(a => a.Participants)),
-        },
-        new
-        {
-            total = l.Programs.Count,
-            byArea = Refs.Count(l.Programs.Select(p => p.Area)),
-            byStatus = Refs.Count(l.Programs.Select(p => p.Status)),
-            allocated = Views.Money.PerCurrency(l.Programs.SelectMany(p => p.Funds).Select(f => (f.Currency, f.Allocated))),
-            spent = Views.Money.PerCurrency(l.Programs.SelectMany(p => p.Funds).Select(f => (f.Currency, f.Spent))),
-        },
-        new
-        {
-            total = l.Projects.Count,
-            byStage = Refs.Count(l.Projects.Select(p => p.Stage)),
-            contracted = Views.Money.PerCurrency(l.Projects.Where(p => p.ContractValue is not null).Select(p => (p.ContractValue!.Currency, p.ContractValue.Amount))),
-        });
+        new(l.Ties.Count, Refs.Count(l.Ties.Select(t => t.Tie)), Refs.Count(l.Ties.Select(t => t.Status)),
+            Refs.Count(l.Ties.Select(t => t.Jurisdiction)), Refs.Count(l.Ties.Select(t => l.Atlas.RegionOf(t.Country))),
+            Refs.Count(l.Ties.Select(t => Facts.Day(t.SignedOn)).OfType<DateOnly>().Select(d => $"{d.Year / 10 * 10}s"))),
+        new(l.Policies.Count, Refs.Count(l.Policies.Select(p => p.Sector)),
+            Refs.Count(l.Policies.SelectMany(p => p.SdgGoals.Distinct()).Select(g => g.ToString("00")))),
+        new(l.Exchanges.Count, Refs.Count(l.Exchanges.Select(x => x.Status)), Refs.Count(l.Exchanges.Select(x => x.Channel)),
+            l.Exchanges.Sum(x => x.Activities.Sum(a => a.Participants))),
+        new(l.Programs.Count, Refs.Count(l.Programs.Select(p => p.Area)), Refs.Count(l.Programs.Select(p => p.Status)),
+            Views.Money.PerCurrency(l.Programs.SelectMany(p => p.Funds).Select(f => (f.Currency, f.Allocated))),
+            Views.Money.PerCurrency(l.Programs.SelectMany(p => p.Funds).Select(f => (f.Currency, f.Spent)))),
+        new(l.Projects.Count, Refs.Count(l.Projects.Select(p => p.Stage)),
+            Views.Money.PerCurrency(l.Projects.Where(p => p.ContractValue is not null).Select(p => (p.ContractValue!.Currency, p.ContractValue.Amount)))));
 
     private static List<NetworkAsset> NetworksOf(Ledger l)
     {

@@ -6,6 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace Diplomacy.Portfolio.Reads;
 
+// The answers that are lists without paging, named so that the OpenAPI document describes their items.
+public sealed record NetworkLeverages(IReadOnlyList<NetworkLeverage> Items);
+public sealed record FunnelStages(IReadOnlyList<FunnelStage> Items);
+public sealed record SdgCoverages(IReadOnlyList<SdgCoverage> Items);
+public sealed record DirectionFindings(DirectionThresholds Thresholds, IReadOnlyList<Finding> Items);
+
 /// <summary>The portfolio's questions, all answered from the views (<see cref="Ledger"/>).</summary>
 public static class ReadEndpoints
 {
@@ -16,19 +22,17 @@ public static class ReadEndpoints
         api.MapGet("/cities", ListCities).WithName("ListCities").Produces<Page<CitySummary>>().ProducesValidationProblem();
         api.MapGet("/cities/{key}", GetCity).WithName("GetCity").Produces<CityDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/networks", async (IQuerySession s, CityAtlas a, CancellationToken ct) =>
-            Results.Ok(new { items = Networks.All(await Ledger.LoadAsync(s, a, null, ct)) })).WithName("ListNetworkLeverage");
+            Results.Ok(new NetworkLeverages(Networks.All(await Ledger.LoadAsync(s, a, null, ct))))).WithName("ListNetworkLeverage").Produces<NetworkLeverages>();
         api.MapGet("/networks/{id:guid}", async (Guid id, IQuerySession s, CityAtlas a, CancellationToken ct) =>
                 Networks.Of(await Ledger.LoadAsync(s, a, null, ct), id) is { } n ? Results.Ok(n) : NotFound("network", id.ToString()))
             .WithName("GetNetworkLeverage").Produces<NetworkLeverage>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/funnel", GetFunnel).WithName("GetFunnel").ProducesValidationProblem();
+        api.MapGet("/funnel", GetFunnel).WithName("GetFunnel").Produces<FunnelStages>().ProducesValidationProblem();
         api.MapGet("/sdgs", async (IQuerySession s, CityAtlas a, CancellationToken ct) =>
-            Results.Ok(new { items = Sdgs.Of(await Ledger.LoadAsync(s, a, null, ct)) })).WithName("GetSdgCoverage");
+            Results.Ok(new SdgCoverages(Sdgs.Of(await Ledger.LoadAsync(s, a, null, ct))))).WithName("GetSdgCoverage").Produces<SdgCoverages>();
         api.MapGet("/directions", async (IQuerySession s, CityAtlas a, IOptions<DirectionThresholds> t, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(new
-            {
-                thresholds = t.Value,
-                items = Directions.Of(await Ledger.LoadAsync(s, a, null, ct), t.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
-            })).WithName("GetDirections");
+            Results.Ok(new DirectionFindings(t.Value,
+                Directions.Of(await Ledger.LoadAsync(s, a, null, ct), t.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))))
+            .WithName("GetDirections").Produces<DirectionFindings>();
     }
 
     private static async Task<IResult> ListCities(
@@ -72,7 +76,7 @@ public static class ReadEndpoints
         Guid? p = policy is null ? null : Guid.TryParse(policy, out var id) ? id : Invalid<Guid>(filter, "policy", "Must be the id of a policy.");
         if (filter.Problem() is { } problem) return problem;
         var stages = Funnel.Of(await Ledger.LoadAsync(session, atlas, null, ct), new FunnelFilter(sector, goal, y, p));
-        return Results.Ok(new { items = stages });
+        return Results.Ok(new FunnelStages(stages));
     }
 
     private static T? Invalid<T>(QueryFilter filter, string field, string message) where T : struct

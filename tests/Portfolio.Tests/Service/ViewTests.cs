@@ -28,6 +28,7 @@ public sealed class ViewTests(ScenarioFixture service) : IClassFixture<ScenarioF
 
         Assert.Equal(1, a.GetProperty("partnerCities").GetProperty("byTie").GetProperty("sister").GetInt32());
         Assert.Equal(1, a.GetProperty("partnerCities").GetProperty("byRegion").GetProperty("americas").GetInt32());
+        Assert.Equal("1980s:1", string.Join(",", a.GetProperty("partnerCities").GetProperty("byDecade").EnumerateObject().Select(d => $"{d.Name}:{d.Value}")));
         Assert.Equal(1, a.GetProperty("policies").GetProperty("bySector").GetProperty("21020").GetInt32());
         Assert.Equal(1, a.GetProperty("policies").GetProperty("bySdg").GetProperty("11").GetInt32());
         Assert.Equal(1, a.GetProperty("exchanges").GetProperty("byChannel").GetProperty("cityNetwork").GetInt32());
@@ -43,6 +44,8 @@ public sealed class ViewTests(ScenarioFixture service) : IClassFixture<ScenarioF
     {
         var before = await GetJsonAsync(_client, "/api/portfolio/assets?asOf=1981");
         Assert.Equal(1, before.GetProperty("partnerCities").GetProperty("byStatus").GetProperty("proposed").GetInt32());
+        // Proposed in 1980, signed only in 1982: no decade holds it yet.
+        Assert.Empty(before.GetProperty("partnerCities").GetProperty("byDecade").EnumerateObject());
         Assert.Equal(0, before.GetProperty("exchanges").GetProperty("total").GetInt32());
         var mid = await GetJsonAsync(_client, "/api/portfolio/assets?asOf=2014-06");
         Assert.Equal(1, mid.GetProperty("exchanges").GetProperty("byStatus").GetProperty("requested").GetInt32());

@@ -6,18 +6,17 @@ import type { Feature, Geometry } from "geojson";
 import atlas from "world-atlas/countries-110m.json";
 import { h, replace, svg } from "../dom";
 import { countryName, display, t } from "../i18n";
-
-type City = Record<string, unknown>;
+import type { CitySummary as City } from "../portfolio";
 
 // Countries coloured by Seoul's partner-city ties and initiatives there, from Portfolio's cities; shapes from world-atlas
 // (ISO 3166 numeric ids), bundled. Choosing a country lists its cities, each a link to its 360° page.
 export function worldMap(cities: City[]): HTMLElement {
   const byCountry = new Map<string, City[]>();
   for (const city of cities) {
-    const country = String(city.country ?? "").toUpperCase();
-    if (country) byCountry.set(country, [...(byCountry.get(country) ?? []), city]);
+    byCountry.set(city.country, [...(byCountry.get(city.country) ?? []), city]);
   }
-  const weight = (list: City[]) => list.reduce((n, c) => n + 1 + Number(c.initiatives ?? c.initiativeCount ?? 0), 0);
+  // A country weighs its ties and initiatives together (a city's initiatives count its ties).
+  const weight = (list: City[]) => list.reduce((n, c) => n + c.initiatives, 0);
   const max = Math.max(1, ...[...byCountry.values()].map(weight));
 
   const topology = atlas as unknown as Topology<{ countries: GeometryCollection }>;
@@ -35,8 +34,7 @@ export function worldMap(cities: City[]): HTMLElement {
     link.addEventListener("click", (event) => {
       event.preventDefault();
       replace(list, h("h3", {}, `${t("citiesIn")} ${countryName(alpha2)}`),
-        h("ul", {}, ...mine.map((c) => h("li", {}, h("a", { href: `/cities/${c.key}` }, String(c.name ?? c.city ?? c.key)),
-          c.ties !== undefined ? ` · ${display(Array.isArray(c.ties) ? c.ties.length : c.ties)}` : ""))));
+        h("ul", {}, ...mine.map((c) => h("li", {}, h("a", { href: `/cities/${c.key}` }, c.name), ` · ${display(c.ties)}`))));
     });
     return link;
   });

@@ -131,16 +131,15 @@ public static class ExchangeDecisions
 
     public static IExchangeEvent[] Decide(Exchange state, SuspendExchange command)
     {
-        RequireOpen(state);
+        RequireNotFinished(state);
+        SuspensionRules.RequireNotYetSuspended(state.Status == ExchangeStatus.Suspended, "exchange", state.SuspendedOn);
         return [new ExchangeSuspended(command.SuspendedOn, command.Reason.Trim())];
     }
 
     public static IExchangeEvent[] Decide(Exchange state, ResumeExchange command)
     {
         RequireNotFinished(state);
-        Rule.Require(state.Status == ExchangeStatus.Suspended, "Only a suspended exchange can be resumed.");
-        Rule.Require(!command.ResumedOn.IsCertainlyBefore(state.SuspendedOn!),
-            $"An exchange cannot resume before it was suspended ({state.SuspendedOn}).");
+        SuspensionRules.RequireResumable(state.Status == ExchangeStatus.Suspended, "exchange", state.SuspendedOn, command.ResumedOn);
         return [new ExchangeResumed(command.ResumedOn)];
     }
 
@@ -155,6 +154,7 @@ public static class ExchangeDecisions
     private static void RequireOpen(Exchange state)
     {
         RequireNotFinished(state);
-        Rule.RequireNotSuspended(state.Status == ExchangeStatus.Suspended, "The exchange", state.SuspendedOn, "resume it first (or cancel it)");
+        SuspensionRules.RequireNotSuspended(state.Status == ExchangeStatus.Suspended, "exchange", state.SuspendedOn, state.SuspensionReason,
+            "resume it first (or cancel it)");
     }
 }

@@ -179,14 +179,14 @@ public static class ExportProjectDecisions
 
     public static IExportProjectEvent[] Decide(ExportProject state, SuspendExport command)
     {
-        RequireActive(state);
+        RequireNotOver(state);
+        SuspensionRules.RequireNotYetSuspended(state.Status == ExportStatus.Suspended, "project", state.SuspendedOn);
         return [new ExportSuspended(command.SuspendedOn, command.Reason.Trim())];
     }
 
     public static IExportProjectEvent[] Decide(ExportProject state, ResumeExport command)
     {
-        Rule.Require(state.Status == ExportStatus.Suspended, "Only a suspended project can be resumed.");
-        NotBefore(command.ResumedOn, state.SuspendedOn, "the project was suspended");
+        SuspensionRules.RequireResumable(state.Status == ExportStatus.Suspended, "project", state.SuspendedOn, command.ResumedOn);
         return [new ExportResumed(command.ResumedOn)];
     }
 
@@ -213,7 +213,7 @@ public static class ExportProjectDecisions
     private static void RequireActive(ExportProject state)
     {
         RequireNotOver(state);
-        Rule.RequireNotSuspended(state.Status == ExportStatus.Suspended, "The project", state.SuspendedOn);
+        SuspensionRules.RequireNotSuspended(state.Status == ExportStatus.Suspended, "project", state.SuspendedOn, state.SuspensionReason);
     }
 
     private static void NotBefore(PartialDate date, PartialDate? earlier, string what) =>

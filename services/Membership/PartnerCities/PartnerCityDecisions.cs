@@ -66,6 +66,7 @@ public static class PartnerCityDecisions
     public static IPartnerCityEvent[] Decide(PartnerCity state, SuspendTie command)
     {
         RequireNotTerminated(state);
+        SuspensionRules.RequireNotYetSuspended(state.Status == PartnerCityStatus.Suspended, "tie", state.SuspendedOn);
         Rule.Require(state.Status == PartnerCityStatus.Active, "Only an active tie can be suspended.");
         return [new TieSuspended(command.SuspendedOn, command.Reason.Trim())];
     }
@@ -73,7 +74,7 @@ public static class PartnerCityDecisions
     public static IPartnerCityEvent[] Decide(PartnerCity state, ResumeTie command)
     {
         RequireNotTerminated(state);
-        Rule.Require(state.Status == PartnerCityStatus.Suspended, "Only a suspended tie can be resumed.");
+        SuspensionRules.RequireResumable(state.Status == PartnerCityStatus.Suspended, "tie", state.SuspendedOn, command.ResumedOn);
         return [new TieResumed(command.ResumedOn)];
     }
 

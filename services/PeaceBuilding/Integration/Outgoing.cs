@@ -26,7 +26,7 @@ public sealed class Outgoing : IIntegrationEventMapper
             return null;
         return new PeaceProgramChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Title, JsonFilter.Text(p.Area),
             Partners(p), p.DacPurposeCode, p.SdgGoals, JsonFilter.Text(p.Status), p.RegisteredOn.ToString(), p.ApprovedOn?.ToString(), Funds(p),
-            p.Status == ProgramStatus.Suspended ? p.Suspensions.LastOrDefault()?.SuspendedOn.ToString() : null,
+            p.CurrentSuspension?.SuspendedOn.ToString(),
             p.CompletedOn?.ToString(), p.CancelledOn?.ToString(), @event.Timestamp);
     }
 

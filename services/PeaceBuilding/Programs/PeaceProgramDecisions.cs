@@ -46,7 +46,7 @@ public static class PeaceProgramDecisions
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, ApproveProgram command)
     {
         RequireOpen(state);
-        Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be approved; resume it first.");
+        RequireNotSuspended(state, "resume it first");
         Rule.Require(state.Status == ProgramStatus.Concept, $"The program was already approved on {state.ApprovedOn}.");
         Rule.Require(state.Risk is not null, "A program cannot be approved before its risk is assessed.");
         Rule.Require(state.Risk!.Screening != SanctionsScreening.Pending,
@@ -79,8 +79,7 @@ public static class PeaceProgramDecisions
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, RecordDelivery command)
     {
         RequireOpen(state);
-        Rule.Require(state.Status != ProgramStatus.Suspended,
-            $"Nothing can be delivered while the program is suspended (since {state.CurrentSuspension?.SuspendedOn}, {Text(state.CurrentSuspension?.Reason)}).");
+        RequireNotSuspended(state, "nothing can be delivered until it resumes");
         Rule.Require(state.ApprovedOn is not null, "Nothing can be delivered before the program is approved.");
         Rule.Require(state.Funds.Count > 0, "Nothing can be delivered before funds are allocated to the program.");
 
@@ -106,17 +105,14 @@ public static class PeaceProgramDecisions
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, SuspendProgram command)
     {
         RequireOpen(state);
-        Rule.Require(state.Status != ProgramStatus.Suspended,
-            $"The program is already suspended (since {state.CurrentSuspension?.SuspendedOn}).");
+        SuspensionRules.RequireNotYetSuspended(state.Status == ProgramStatus.Suspended, "program", state.CurrentSuspension?.SuspendedOn);
         return [new ProgramSuspended(command.Reason, command.SuspendedOn, command.Note.TrimOrNull())];
     }
 
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, ResumeProgram command)
     {
         RequireOpen(state);
-        Rule.Require(state.Status == ProgramStatus.Suspended, "Only a suspended program can be resumed.");
-        var since = state.CurrentSuspension!.SuspendedOn;
-        Rule.Require(!command.ResumedOn.IsCertainlyBefore(since), $"The program cannot resume before it was suspended ({since}).");
+        SuspensionRules.RequireResumable(state.Status == ProgramStatus.Suspended, "program", state.CurrentSuspension?.SuspendedOn, command.ResumedOn);
         return [new ProgramResumed(command.ResumedOn, command.Note.TrimOrNull())];
     }
 
@@ -139,7 +135,7 @@ public static class PeaceProgramDecisions
     public static IPeaceProgramEvent[] Decide(PeaceProgram state, CompleteProgram command)
     {
         RequireOpen(state);
-        Rule.Require(state.Status != ProgramStatus.Suspended, "A suspended program cannot be completed; resume or cancel it.");
+        RequireNotSuspended(state, "resume or cancel it");
         Rule.Require(state.Status == ProgramStatus.Approved, "Only an approved program can be completed.");
         return [new ProgramCompleted(command.CompletedOn, command.Summary.TrimOrNull())];
     }
@@ -161,6 +157,10 @@ public static class PeaceProgramDecisions
         Rule.RequireNotFinished(state.IsClosed, state.Status == ProgramStatus.Completed
             ? $"The program was completed on {state.CompletedOn}"
             : $"The program was cancelled on {state.CancelledOn}");
+
+    private static void RequireNotSuspended(PeaceProgram state, string then) =>
+        SuspensionRules.RequireNotSuspended(state.CurrentSuspension is not null, "program", state.CurrentSuspension?.SuspendedOn,
+            Text(state.CurrentSuspension?.Reason), then);
 
     private static PartnerStanding RequirePartner(PeaceProgram state, string name) =>
         state.Partner(name) ?? throw new RuleViolation(

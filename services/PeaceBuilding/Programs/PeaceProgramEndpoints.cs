@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.Domain;
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
 
@@ -68,6 +69,7 @@ public static class PeaceProgramEndpoints
             .ToListAsync(ct);
         var items = suspended
             .Select(p => (Program: p, Suspension: p.CurrentSuspension!))
+            .Select(s => (s.Program, s.Suspension, Length: SuspensionLength.Of(s.Suspension.SuspendedOn, today)))
             .Select(s => new SuspendedProgram(
                 s.Program.Id,
                 s.Program.Title,
@@ -75,8 +77,8 @@ public static class PeaceProgramEndpoints
                 [.. s.Program.Partners.Select(p => new PartnerLine(p.Name, p.Country.Value))],
                 JsonFilter.Text(s.Suspension.Reason),
                 s.Suspension.SuspendedOn.ToString(),
-                Math.Max(0, today.DayNumber - s.Suspension.SuspendedOn.Earliest.DayNumber),
-                Math.Max(0, today.DayNumber - s.Suspension.SuspendedOn.Latest.DayNumber)))
+                s.Length.Days,
+                s.Length.AtLeastDays))
             .OrderByDescending(s => s.Days)
             .ThenBy(s => s.Id)
             .ToList();

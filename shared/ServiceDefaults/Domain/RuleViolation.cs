@@ -5,7 +5,7 @@ namespace Diplomacy.ServiceDefaults.Domain;
 /// </summary>
 public sealed class RuleViolation(string message) : Exception(message);
 
-/// <summary>Guards that read like the rules they enforce, worded the same way in every service.</summary>
+/// <summary>Guards that read like the rules they enforce, worded the same way in every service (suspension: <see cref="SuspensionRules"/>).</summary>
 public static class Rule
 {
     public static void Require(bool condition, string message)
@@ -17,12 +17,6 @@ public static class Rule
     /// <param name="how">How it ended, as a sentence without its full stop: "The tie was terminated on 2018".</param>
     public static void RequireNotFinished(bool finished, string how) =>
         Require(!finished, $"{how}; nothing can change it any more.");
-
-    /// <summary>A suspended initiative takes only the commands that resume or end it.</summary>
-    /// <param name="what">What is suspended, with its article: "The exchange".</param>
-    /// <param name="then">What to do instead: "resume it first".</param>
-    public static void RequireNotSuspended(bool suspended, string what, PartialDate? since, string then = "resume it first") =>
-        Require(!suspended, $"{what} is suspended since {since}; {then}.");
 }
 
 public static class TextExtensions

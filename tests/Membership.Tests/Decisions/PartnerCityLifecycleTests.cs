@@ -32,6 +32,20 @@ public class PartnerCityLifecycleTests
         Assert.Null(tie.SuspensionReason);
     }
 
+    [Fact]
+    public void A_tie_is_not_suspended_twice_nor_resumed_before_it_was_suspended()
+    {
+        Given<PartnerCity>(Suspended())
+            .When(state => PartnerCityDecisions.Decide(state, new SuspendTie(D("2001"), "another row")))
+            .ThenRejected("already suspended (since 2000)");
+        Given<PartnerCity>(Suspended())
+            .When(state => PartnerCityDecisions.Decide(state, new ResumeTie(D("1999"))))
+            .ThenRejected("before it was suspended (2000)");
+        Given<PartnerCity>(Suspended())
+            .When(state => PartnerCityDecisions.Decide(state, new ResumeTie(D("2000-06"))))
+            .Then(new TieResumed(D("2000-06")));
+    }
+
     [Theory]
     [InlineData(PartnerCityStatus.Proposed)]
     [InlineData(PartnerCityStatus.Active)]

@@ -103,6 +103,14 @@ public sealed class MembershipLoader(DateOnly today) : IDemoLoader
         }
         else report.StepSkipped("acceptance");
 
+        // A membership recorded as over (lapsed, withdrawn) takes no roles or hostings: the record is left as it is, as a
+        // tie recorded otherwise is, rather than the run failing on it or reinstating what someone ended.
+        if (Text(membership.State, "status") is var status and not "active")
+        {
+            Report.Note($"{acronym}: Seoul's membership is recorded as {status}; the file's roles and hostings are not added to it.");
+            return;
+        }
+
         foreach (var role in plan.Roles) await LoadRoleAsync(acronym, role, membership, api, report, ct);
         foreach (var hosting in plan.Hostings) await LoadHostingAsync(acronym, hosting, membership, api, report, ct);
     }

@@ -63,8 +63,9 @@ public static class Directions
     private static IEnumerable<Finding> RolesEnding(Ledger l, DirectionThresholds t, DateOnly today)
     {
         var until = today.AddMonths(t.RoleTermEndingMonths);
+        // A term end known to the year or month ("2026") is its last day: the term may run to then, and ends by then.
         foreach (var m in l.Memberships)
-            foreach (var role in m.Roles.Where(r => !r.Ended && Facts.Day(r.TermEnd) is { } end && end >= today && end <= until))
+            foreach (var role in m.Roles.Where(r => !r.Ended && Facts.LastDay(r.TermEnd) is { } end && end >= today && end <= until))
                 yield return new("roleTermEnding", $"term ends within {t.RoleTermEndingMonths} months", $"{m.NetworkAcronym} {role.Role}",
                     [Refs.Of(m)], $"Decide whether to stand again as {role.Role} of {m.NetworkAcronym} before {role.TermEnd}.");
     }

@@ -71,6 +71,9 @@ public static class Facts
 
     public static DateOnly? Day(string? partialDate) => PartialDate.TryParse(partialDate, out var d) ? d.Earliest : null;
 
+    /// <summary>The last day a partial date can mean ("2026" is 2026-12-31).</summary>
+    public static DateOnly? LastDay(string? partialDate) => PartialDate.TryParse(partialDate, out var d) ? d.Latest : null;
+
     public static string CollectionOf(object fact) => fact switch
     {
         NetworkChanged => Collections.Networks,

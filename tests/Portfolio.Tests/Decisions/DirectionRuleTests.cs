@@ -75,6 +75,16 @@ public sealed class DirectionRuleTests
     }
 
     [Fact]
+    public void A_term_ending_in_a_year_is_flagged_until_that_year_is_over()
+    {
+        // The demo's Metropolis co-presidency runs "2024" to "2026": on 2026-06-01 it ends within 12 months, not months ago.
+        var thisYear = Given.Membership("Metropolis", roles: [new MembershipRoleTerm("coPresident", "2024", "2026", Ended: false)]);
+        Assert.Single(Findings("roleTermEnding", thisYear));
+        var lastYear = Given.Membership("Metropolis", roles: [new MembershipRoleTerm("coPresident", "2023", "2025", Ended: false)]);
+        Assert.Empty(Findings("roleTermEnding", lastYear));
+    }
+
+    [Fact]
     public void A_network_paid_for_with_no_exchange_through_it_is_idle()
     {
         var membership = Given.Membership("C40", fees: [new MembershipFee(2025, 15_000, "USD", 15_000, "USD", "2025-03")]);

@@ -109,6 +109,20 @@ public static class AuditBench
                     long rows = 0;
                     while (await reader.ReadAsync()) { _ = reader.GetString(0); rows++; }
                     return rows;
+                },
+                // History answers every column of each event and its hash: its raw read is every column of the same rows.
+                async () =>
+                {
+                    await using var batch = raw.CreateBatch();
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("select * from mt_events where stream_id = $1 order by version") { Parameters = { new() { Value = counterId } } });
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("select seq_id, hash from diplomacy_audit_chain where stream_id = $1") { Parameters = { new() { Value = counterId } } });
+                    await using var reader = await batch.ExecuteReaderAsync();
+                    var values = new object[reader.FieldCount];
+                    long rows = 0;
+                    while (await reader.ReadAsync()) { reader.GetValues(values); rows++; }
+                    await reader.NextResultAsync();
+                    while (await reader.ReadAsync()) { _ = reader.GetInt64(0); _ = reader.GetString(1); }
+                    return rows;
                 });
             foreach (var t in replayTimes) Expect(t.Items, StreamEvents, "events replayed or read");
 
@@ -141,7 +155,8 @@ public static class AuditBench
                 {Line("   raw SQL: select data ... where stream_id", replayTimes[3], "rows/s")}
                 {Ratio("   replay / raw SQL", replayTimes[0], replayTimes[3])}
                 {Ratio("   replay by instant / raw SQL", replayTimes[1], replayTimes[3])}
-                {Ratio("   history / raw SQL", replayTimes[2], replayTimes[3])}
+                {Line("   raw SQL: every column of the same rows, and their hashes", replayTimes[4], "rows/s")}
+                {Ratio("   history / raw SQL of every column", replayTimes[2], replayTimes[4])}
                 {Line($"2. export of {TotalEvents:N0} events as NDJSON (to Stream.Null)", exportTimes[0], "events/s")}
                 {Line("   of which reading (EventsFromAsync alone)", exportTimes[1], "events/s")}
                 {Line("   raw SQL: select * ... order by seq_id", exportTimes[2], "rows/s")}
@@ -150,7 +165,7 @@ public static class AuditBench
 
             summary.Add("replay ?version= (10,000 events)", $"{replayTimes[0].Median:F0} ms", $"raw read {replayTimes[3].Median:F0} ms", replayTimes[0].Median / replayTimes[3].Median, "<= 3x", lowerIsBetter: true, 3);
             summary.Add("replay ?asOf=", $"{replayTimes[1].Median:F0} ms", $"raw read {replayTimes[3].Median:F0} ms", replayTimes[1].Median / replayTimes[3].Median, "<= 3x", lowerIsBetter: true, 3);
-            summary.Add("history", $"{replayTimes[2].Median:F0} ms", $"raw read {replayTimes[3].Median:F0} ms", replayTimes[2].Median / replayTimes[3].Median, "<= 3x", lowerIsBetter: true, 3);
+            summary.Add("history", $"{replayTimes[2].Median:F0} ms", $"raw read of every column {replayTimes[4].Median:F0} ms", replayTimes[2].Median / replayTimes[4].Median, "<= 3x", lowerIsBetter: true, 3);
             summary.Add("export (100,000 events)", $"{exportTimes[0].PerSecond:N0} events/s", $"raw scan {exportTimes[2].PerSecond:N0} rows/s", exportTimes[0].Median / exportTimes[2].Median, "time ratio", lowerIsBetter: true, null);
 
             // ---- 3. Memory while exporting: the last 10,000 events, all 100,000, the last 10,000 again.

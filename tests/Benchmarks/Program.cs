@@ -5,6 +5,9 @@ using System.Globalization;
 using Diplomacy.Benchmarks;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// The services run in-process find their content roots in MvcTestingAppManifest.json, which WebApplicationFactory looks
+// for in the current directory: `dotnet run` leaves that where it was called from.
+Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 string[] names = ["gateway", "commands", "propagation", "audit", "portfolio", "deliveries", "soak"];
 var wanted = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !double.TryParse(a, CultureInfo.InvariantCulture, out _)).ToList();
 if (wanted.Count == 0 || wanted.Contains("all")) wanted = [.. names.Where(n => n != "soak" || wanted.Contains("all"))];

@@ -28,6 +28,10 @@ public sealed record ChainedEvent(
     public string HashAfter(string previousHash) =>
         Sha256($"{previousHash}\n{StreamId}\n{Version}\n{Timestamp}\n{Content}\n{Metadata}");
 
+    /// <summary>The canonical text of a stored timestamp, exactly as <see cref="AuditSchema.TimestampSql"/> makes it: UTC, microseconds.</summary>
+    public static string FormatTimestamp(DateTime utc) =>
+        utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 

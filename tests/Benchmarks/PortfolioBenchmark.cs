@@ -24,7 +24,7 @@ public static class PortfolioBenchmark
 {
     private const int Ingested = 3_000, RebuildEvents = 100_000, VersionsPerStream = 10, CityInitiatives = 200, Requests = 200;
 
-    public static async Task RunAsync()
+    public static async Task RunAsync(Summary summary)
     {
         await using var service = new ServiceFactory<PortfolioProgram>();
         await service.InitializeAsync();
@@ -53,6 +53,8 @@ public static class PortfolioBenchmark
         }
         var insertSeconds = inserting.Elapsed.TotalSeconds;
         Console.WriteLine($"  ingest: {Ingested / ingestSeconds,8:N0} changes/s through RabbitMQ and the consumers   raw insert: {Ingested / insertSeconds,8:N0} rows/s");
+        summary.Add("portfolio ingest", $"{Ingested / ingestSeconds:N0} changes/s", $"raw inserts {Ingested / insertSeconds:N0} rows/s",
+            insertSeconds / ingestSeconds, "", lowerIsBetter: false, null);
 
         // ---- 2. Rebuild of the exchange view over 100,000 received events, against a raw scan of the same rows.
         for (var seeded = 0; seeded < RebuildEvents; seeded += 5_000)
@@ -73,6 +75,8 @@ public static class PortfolioBenchmark
         var scanned = await CountAsync(raw, "select count(*) from (select data::text from mt_events where type = 'exchange_changed') e");
         var scanSeconds = scan.Elapsed.TotalSeconds;
         Console.WriteLine($"  rebuild: {(RebuildEvents + Ingested) / rebuildSeconds,8:N0} events/s ({rebuildSeconds:F1} s)   raw scan of {scanned:N0} rows: {scanned / scanSeconds,8:N0} rows/s");
+        summary.Add("portfolio rebuild (103,000 events)", $"{(RebuildEvents + Ingested) / rebuildSeconds:N0} events/s", $"raw scan {scanned / scanSeconds:N0} rows/s",
+            scanSeconds / rebuildSeconds, "", lowerIsBetter: false, null);
 
         // ---- 3. Latency, on a platform-sized portfolio: the views above cleared, 33 ties, one city with 200 initiatives.
         await Exec(raw, "delete from mt_doc_exchangeview");
@@ -90,12 +94,12 @@ public static class PortfolioBenchmark
         }
         await Eventually.True(async () => (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/portfolio/cities/co-bogota"))
             .GetProperty("city").GetProperty("exchanges").GetInt32() == CityInitiatives - 1, TimeSpan.FromMinutes(5), "the city's views");
-        await Latency(client, "/api/portfolio/assets", raw, "select data::text from mt_doc_exchangeview union all select data::text from mt_doc_tieview");
-        await Latency(client, "/api/portfolio/cities/co-bogota", raw, "select data::text from mt_doc_exchangeview union all select data::text from mt_doc_tieview");
+        await Latency(summary, client, "/api/portfolio/assets", raw, "select data::text from mt_doc_exchangeview union all select data::text from mt_doc_tieview");
+        await Latency(summary, client, "/api/portfolio/cities/co-bogota", raw, "select data::text from mt_doc_exchangeview union all select data::text from mt_doc_tieview");
         await ((Xunit.IAsyncLifetime)service).DisposeAsync();
     }
 
-    private static async Task Latency(HttpClient client, string path, NpgsqlDataSource raw, string baseline)
+    private static async Task Latency(Summary summary, HttpClient client, string path, NpgsqlDataSource raw, string baseline)
     {
         var api = new List<double>();
         var sql = new List<double>();
@@ -110,6 +114,8 @@ public static class PortfolioBenchmark
             if (i >= 10) sql.Add(watch.Elapsed.TotalMilliseconds);
         }
         Console.WriteLine($"  GET {path,-34} p50 {P(api, 0.5),7:F1} ms  p99 {P(api, 0.99),7:F1} ms   raw read of its views: p50 {P(sql, 0.5),6:F1} ms  p99 {P(sql, 0.99),6:F1} ms");
+        summary.Add($"GET {path} p50 / p99", $"{P(api, 0.5):F1} / {P(api, 0.99):F1} ms", $"raw read of its views {P(sql, 0.5):F1} / {P(sql, 0.99):F1} ms",
+            P(api, 0.5) / P(sql, 0.5), "", lowerIsBetter: true, null);
     }
 
     private static double P(List<double> values, double q)

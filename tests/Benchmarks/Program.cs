@@ -25,9 +25,9 @@ Console.WriteLine($"Benchmarks {string.Join(", ", wanted)}, {DateTime.UtcNow:yyy
 var summary = new Summary();
 if (wanted.Contains("audit")) await AuditBench.RunAsync(summary);
 // Portfolio's ingest, rebuild and read latencies, with the service in-process (PortfolioBenchmark.cs).
-if (wanted.Contains("portfolio")) await PortfolioBenchmark.RunAsync();
+if (wanted.Contains("portfolio")) await PortfolioBenchmark.RunAsync(summary);
 // Webhook deliveries to a local receiver beside the raw HTTP rate to it (DeliveryBenchmark.cs).
-if (wanted.Contains("deliveries")) await DeliveryBenchmark.RunAsync();
+if (wanted.Contains("deliveries")) await DeliveryBenchmark.RunAsync(summary);
 if (wanted.Any(n => n is not ("audit" or "portfolio" or "deliveries")))
 {
     await using var platform = await BenchPlatform.StartAsync();

@@ -26,6 +26,9 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
     private readonly Task _notifier;
     private Task? _listener;
     private readonly Lock _listenerLock = new();
+    // Sent with each NOTIFY, so this process ignores its own: it has woken its daemon already, and the echo would make the
+    // daemon look for new events twice per commit.
+    private readonly string _instance = Guid.NewGuid().ToString("N");
 
     public AppendWakeup(string connectionString, ILogger logger)
     {
@@ -66,7 +69,7 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
             try
             {
                 await _notify.WaitAsync(_lifetime.Token);
-                await using var command = _dataSource.CreateCommand($"NOTIFY {Channel}");
+                await using var command = _dataSource.CreateCommand($"NOTIFY {Channel}, '{_instance}'");
                 await command.ExecuteNonQueryAsync(_lifetime.Token);
             }
             catch (OperationCanceledException) when (_lifetime.IsCancellationRequested) { return; }
@@ -93,7 +96,7 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync(_lifetime.Token);
-            connection.Notification += (_, _) => Wake();
+            connection.Notification += (_, e) => { if (e.Payload != _instance) Wake(); };
             await using (var listen = connection.CreateCommand()) { listen.CommandText = $"LISTEN {Channel}"; await listen.ExecuteNonQueryAsync(_lifetime.Token); }
             while (!_lifetime.IsCancellationRequested) await connection.WaitAsync(_lifetime.Token);
         }

@@ -84,6 +84,36 @@ internal sealed class BenchPlatform : IAsyncDisposable
         await WaitReadyAsync(process);
     }
 
+    /// <summary>
+    /// Waits until the platform has nothing left to do: every relay has published every event and every queue is empty,
+    /// twice in a row. A phase that follows a load (the commands) would otherwise be measured while the consumers catch up.
+    /// </summary>
+    public async Task WaitForQuietAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        var quiet = 0;
+        while (quiet < 2)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The platform was still busy after 5 minutes.");
+            var behind = await TestServers.QueuedMessagesAsync(_vhost!);
+            foreach (var database in _databases) behind += await RelayLagAsync(database);
+            quiet = behind == 0 ? quiet + 1 : 0;
+            await Task.Delay(TimeSpan.FromSeconds(quiet == 0 ? 1 : 5)); // the management API refreshes its figures every 5 s
+        }
+    }
+
+    private static async Task<long> RelayLagAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            select coalesce((select max(seq_id) from mt_events), 0)
+                 - coalesce((select max(last_seq_id) from mt_event_progression where name like 'outbox-relay%'), 0)
+            """, connection);
+        try { return Convert.ToInt64(await command.ExecuteScalarAsync()); }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable) { return 0; }
+    }
+
     private static async Task WaitReadyAsync(PlatformProcess process)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -34,9 +34,20 @@ if (wanted.Any(n => n is not ("audit" or "portfolio" or "deliveries")))
     if (wanted.Contains("gateway")) await PlatformBench.GatewayAsync(platform, summary, TimeSpan.FromSeconds(seconds));
     double? maxCommands = null;
     if (wanted.Contains("commands") || wanted.Contains("soak"))
+    {
+        await platform.WaitForQuietAsync();
         maxCommands = await PlatformBench.CommandsAsync(platform, summary, TimeSpan.FromSeconds(seconds));
-    if (wanted.Contains("propagation")) await PlatformBench.PropagationAsync(platform, summary, samples);
-    if (wanted.Contains("soak")) await SoakBench.RunAsync(platform, summary, TimeSpan.FromMinutes(soakMinutes), maxCommands!.Value);
+    }
+    if (wanted.Contains("propagation"))
+    {
+        await platform.WaitForQuietAsync();
+        await PlatformBench.PropagationAsync(platform, summary, samples);
+    }
+    if (wanted.Contains("soak"))
+    {
+        await platform.WaitForQuietAsync();
+        await SoakBench.RunAsync(platform, summary, TimeSpan.FromMinutes(soakMinutes), maxCommands!.Value);
+    }
 }
 summary.Print();
 return 0;

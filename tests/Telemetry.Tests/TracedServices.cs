@@ -67,7 +67,7 @@ public sealed class TracedFactory<TAssembly>(SpanList spans) : ServiceFactory<TA
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).SetSampler(new AlwaysOnSampler())));
     }
 }
 
@@ -79,7 +79,7 @@ public sealed class TracedGateway(SpanList spans, TestTokens tokens, string memb
         builder.UseEnvironment("Development");
         builder.UseSetting("Auth:DevelopmentSigningKey", tokens.Key);
         builder.UseSetting("Services:Membership", membershipUrl);
-        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        builder.ConfigureServices(services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).SetSampler(new AlwaysOnSampler())));
     }
 
     protected override void ConfigureClient(HttpClient client)

@@ -79,6 +79,15 @@ public static class TestServers
         return queues.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!, q => q.GetProperty("type").GetString()!);
     }
 
+    /// <summary>The messages waiting or unacknowledged in every queue of the virtual host of <paramref name="amqp"/> (the management API's view, refreshed every few seconds).</summary>
+    public static async Task<long> QueuedMessagesAsync(Uri amqp)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(amqp.AbsolutePath.Trim('/'));
+        var queues = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"api/queues/{vhost}");
+        return queues.EnumerateArray().Sum(q => q.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt64() : 0);
+    }
+
     private static HttpClient Management()
     {
         var http = new HttpClient { BaseAddress = RabbitMqManagement, Timeout = TimeSpan.FromSeconds(30) };

@@ -27,6 +27,7 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics
@@ -40,10 +41,12 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health") && !http.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddSource(TraceSources));
+                .AddSource(TraceSources)
+                // Spans are recorded only when something exports them: recording spans nobody reads took a quarter of the
+                // CPU of a read. Unrecorded, each request still has its trace id, which events, messages and problems carry.
+                .SetSampler(exporting ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-            otel.UseOtlpExporter();
+        if (exporting) otel.UseOtlpExporter();
 
         return builder;
     }

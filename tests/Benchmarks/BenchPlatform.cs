@@ -90,16 +90,21 @@ internal sealed class BenchPlatform : IAsyncDisposable
     /// </summary>
     public async Task WaitForQuietAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        var started = DateTime.UtcNow;
         var quiet = 0;
         while (quiet < 2)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The platform was still busy after 5 minutes.");
+            if (DateTime.UtcNow - started > TimeSpan.FromMinutes(10))
+            {
+                Console.WriteLine("  (the platform was still busy after 10 minutes: the next phase is measured while it catches up)");
+                return;
+            }
             var behind = await TestServers.QueuedMessagesAsync(_vhost!);
             foreach (var database in _databases) behind += await RelayLagAsync(database);
             quiet = behind == 0 ? quiet + 1 : 0;
             await Task.Delay(TimeSpan.FromSeconds(quiet == 0 ? 1 : 5)); // the management API refreshes its figures every 5 s
         }
+        Console.WriteLine($"  (waited {(DateTime.UtcNow - started).TotalSeconds:F0} s for the consumers to catch up)");
     }
 
     private static async Task<long> RelayLagAsync(string database)
@@ -107,8 +112,9 @@ internal sealed class BenchPlatform : IAsyncDisposable
         await using var connection = new Npgsql.NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("""
-            select coalesce((select max(seq_id) from mt_events), 0)
-                 - coalesce((select max(last_seq_id) from mt_event_progression where name like 'outbox-relay%'), 0)
+            -- A service without a relay (none of its events leave it) is never behind.
+            select coalesce((select max(seq_id) from mt_events)
+                 - (select max(last_seq_id) from mt_event_progression where name like 'outbox-relay%'), 0)
             """, connection);
         try { return Convert.ToInt64(await command.ExecuteScalarAsync()); }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable) { return 0; }

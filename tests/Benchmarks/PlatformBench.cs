@@ -27,7 +27,10 @@ internal static class PlatformBench
         Func<int, Task<bool>> Command(HttpClient client) => async _ => await CreateNetworkAsync(client, Interlocked.Increment(ref counter)) is not null;
 
         // Direct and gateway take turns, twice, so a noisy neighbour weighs on both alike; the better half of each counts.
+        // A warm-up of both first: a freshly started process runs its first seconds unoptimised (tiered compilation).
         var half = duration / 2;
+        await Load.RunAsync(Clients, TimeSpan.FromSeconds(3), Read(direct));
+        await Load.RunAsync(Clients, TimeSpan.FromSeconds(3), Read(gateway));
         var reads = new[] { await Load.RunAsync(Clients, half, Read(direct)), await Load.RunAsync(Clients, half, Read(gateway)),
             await Load.RunAsync(Clients, half, Read(direct)), await Load.RunAsync(Clients, half, Read(gateway)) };
         var (readDirect, readGateway) = (Best(reads[0], reads[2]), Best(reads[1], reads[3]));

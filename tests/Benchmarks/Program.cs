@@ -33,20 +33,18 @@ if (wanted.Any(n => n is not ("audit" or "portfolio" or "deliveries")))
     await using var platform = await BenchPlatform.StartAsync();
     if (wanted.Contains("gateway")) await PlatformBench.GatewayAsync(platform, summary, TimeSpan.FromSeconds(seconds));
     double? maxCommands = null;
+    // Each phase after the first starts once the consumers have caught up with the one before.
     if (wanted.Contains("commands") || wanted.Contains("soak"))
-    {
-        await platform.WaitForQuietAsync();
-        maxCommands = await PlatformBench.CommandsAsync(platform, summary, TimeSpan.FromSeconds(seconds));
-    }
+        maxCommands = await AfterQuiet(() => PlatformBench.CommandsAsync(platform, summary, TimeSpan.FromSeconds(seconds)));
     if (wanted.Contains("propagation"))
-    {
-        await platform.WaitForQuietAsync();
-        await PlatformBench.PropagationAsync(platform, summary, samples);
-    }
+        await AfterQuiet(async () => { await PlatformBench.PropagationAsync(platform, summary, samples); return 0; });
     if (wanted.Contains("soak"))
+        await AfterQuiet(async () => { await SoakBench.RunAsync(platform, summary, TimeSpan.FromMinutes(soakMinutes), maxCommands!.Value); return 0; });
+
+    async Task<T> AfterQuiet<T>(Func<Task<T>> phase)
     {
         await platform.WaitForQuietAsync();
-        await SoakBench.RunAsync(platform, summary, TimeSpan.FromMinutes(soakMinutes), maxCommands!.Value);
+        return await phase();
     }
 }
 summary.Print();

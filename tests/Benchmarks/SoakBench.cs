@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Npgsql;
 
 namespace Diplomacy.Benchmarks;
 
@@ -74,17 +73,7 @@ internal static class SoakBench
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            long lag = 0;
-            foreach (var database in platform.Databases.Values)
-            {
-                await using var connection = new NpgsqlConnection(database);
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand("""
-                    select count(*) from mt_events e
-                    where e.seq_id > coalesce((select min(p.last_seq_id) from mt_event_progression p where p.name like 'outbox-relay:%'), 0)
-                    """, connection);
-                lag += (long)(await command.ExecuteScalarAsync())!;
-            }
+            var lag = await platform.RelayLagAsync();
             if (lag == 0) return clock.Elapsed;
             await Task.Delay(100);
         }

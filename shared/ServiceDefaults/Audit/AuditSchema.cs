@@ -12,8 +12,11 @@ namespace Diplomacy.ServiceDefaults.Audit;
 /// </summary>
 public sealed class AuditSchema(IDocumentStore store, AuditDatabase database, IHostEnvironment environment) : IHostedService
 {
-    /// <summary>The canonical text of the timestamp: UTC, microseconds, as in the export.</summary>
-    public const string TimestampSql = "to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    /// <summary>
+    /// The canonical text of the timestamp: UTC, microseconds, as in the export; "-infinity" or "infinity" for the
+    /// store's placeholder events, whose timestamp is -infinity (to_char gives null for it).
+    /// </summary>
+    public const string TimestampSql = "coalesce(to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), {0}::text)";
 
     public string Schema => store.Options.Events.DatabaseSchemaName;
 
@@ -49,8 +52,10 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database, IH
             create or replace function {{schema}}.diplomacy_chain(e {{schema}}.mt_events) returns void language plpgsql as $f$
             declare
                 previous  text;
-                stamp     text := {{timestamp}};
-                content   text := e.type || E'\n' || e.data::text;
+                -- Absent values hash as empty text, like the metadata: the store's placeholder events for sequence
+                -- numbers a failed append had taken ("tombstones") leave some columns empty.
+                stamp     text := coalesce({{timestamp}}, '');
+                content   text := coalesce(e.type, '') || E'\n' || coalesce(e.data::text, '');
                 metadata  text := coalesce(e.correlation_id, '') || E'\n' || coalesce(e.causation_id, '') || E'\n'
                                   || coalesce(e.user_name, '') || E'\n' || coalesce(e.headers::text, '');
             begin
@@ -60,7 +65,7 @@ public sealed class AuditSchema(IDocumentStore store, AuditDatabase database, IH
                 insert into {{schema}}.diplomacy_audit_chain
                     (seq_id, stream_id, version, previous_hash, hash, content_hash, metadata_hash, timestamp)
                 values (e.seq_id, e.stream_id, e.version, previous,
-                        {{schema}}.diplomacy_sha256(previous || E'\n' || e.stream_id::text || E'\n' || e.version::text
+                        {{schema}}.diplomacy_sha256(previous || E'\n' || coalesce(e.stream_id::text, '') || E'\n' || coalesce(e.version::text, '')
                             || E'\n' || stamp || E'\n' || content || E'\n' || metadata),
                         {{schema}}.diplomacy_sha256(content), {{schema}}.diplomacy_sha256(metadata), stamp);
             end $f$;

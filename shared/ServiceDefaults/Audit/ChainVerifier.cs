@@ -23,11 +23,16 @@ public static class ChainVerifier
     public static StreamVerification Verify(Guid streamId, IReadOnlyList<ChainLink> links, IReadOnlyList<ChainedEvent> events)
     {
         var bySequence = events.ToDictionary(e => e.Sequence);
+        // A stream of placeholders has the sequence numbers as versions, so gaps are expected, and each links to the
+        // placeholder just before it, if there is one. Its events are checked like any other.
+        var placeholders = events.Count > 0 && events.All(e => e.IsPlaceholder);
+        var hashByVersion = placeholders ? links.ToDictionary(l => l.Version, l => l.Hash) : [];
         var previous = ChainedEvent.Genesis;
         long expectedVersion = 1;
 
         foreach (var link in links.OrderBy(l => l.Version))
         {
+            if (placeholders) (expectedVersion, previous) = (link.Version, hashByVersion.GetValueOrDefault(link.Version - 1, ChainedEvent.Genesis));
             if (link.Version != expectedVersion)
                 return Broken(expectedVersion, ChainBreak.EventMissing, $"No event with version {expectedVersion} was ever recorded after {expectedVersion - 1}.");
             if (link.PreviousHash != previous)

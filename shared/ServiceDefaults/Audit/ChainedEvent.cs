@@ -28,9 +28,20 @@ public sealed record ChainedEvent(
     public string HashAfter(string previousHash) =>
         Sha256($"{previousHash}\n{StreamId}\n{Version}\n{Timestamp}\n{Content}\n{Metadata}");
 
-    /// <summary>The canonical text of a stored timestamp, exactly as <see cref="AuditSchema.TimestampSql"/> makes it: UTC, microseconds.</summary>
+    /// <summary>
+    /// The canonical text of a stored timestamp, exactly as <see cref="AuditSchema.TimestampSql"/> makes it: UTC,
+    /// microseconds; PostgreSQL's infinities, which Npgsql reads as the extreme DateTimes, by their names.
+    /// </summary>
     public static string FormatTimestamp(DateTime utc) =>
-        utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        utc == DateTime.MinValue ? "-infinity"
+        : utc == DateTime.MaxValue ? "infinity"
+        : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The store's placeholder for a sequence number that a failed append had taken: Marten writes one per such number,
+    /// in a stream of its own (a new one per process) with the sequence number as version.
+    /// </summary>
+    public bool IsPlaceholder => Type == JasperFx.Events.Tombstone.Name;
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

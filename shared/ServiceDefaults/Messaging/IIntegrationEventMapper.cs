@@ -14,21 +14,11 @@ public interface IIntegrationEventMapper
 
     /// <summary>
     /// The state of the event's stream after it, as the "...Changed" integration event that carries it (for consumers
-    /// that keep their own view, such as the portfolio), or null for none. By default, none.
+    /// that keep their own view, such as the portfolio), or null for none. By default, none. The relay publishes it after
+    /// the one of <see cref="MapAsync"/>; the first message of an event has the event id as message id, the second one of
+    /// its own (<see cref="OutboxRelay.MessageIdOf"/>).
     /// </summary>
     ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct) => ValueTask.FromResult<object?>(null);
-
-    /// <summary>
-    /// Every integration event one domain event makes, in order: the one of <see cref="MapAsync"/>, then the one of
-    /// <see cref="ChangedAsync"/>. The first keeps the event id as its message id; the others get their own, derived from
-    /// it (<see cref="OutboxRelay.MessageIdOf"/>).
-    /// </summary>
-    async ValueTask<IReadOnlyList<object>> MapAllAsync(IEvent @event, IQuerySession session, CancellationToken ct)
-    {
-        var first = await MapAsync(@event, session, ct);
-        var changed = await ChangedAsync(@event, session, ct);
-        return [.. new[] { first, changed }.OfType<object>()];
-    }
 
     /// <summary>
     /// The version of this mapping. A release that adds integration events raises it; the relay's subscription is named

@@ -31,8 +31,9 @@ internal static class PlatformBench
         var half = duration / 2;
         await Load.RunAsync(Clients, TimeSpan.FromSeconds(3), Read(direct));
         await Load.RunAsync(Clients, TimeSpan.FromSeconds(3), Read(gateway));
-        var reads = new[] { await Load.RunAsync(Clients, half, Read(direct)), await Load.RunAsync(Clients, half, Read(gateway)),
-            await Load.RunAsync(Clients, half, Read(direct)), await Load.RunAsync(Clients, half, Read(gateway)) };
+        var cpu = new ProcessorTime(platform.Processes.Where(p => p.Name is "Gateway" or "Membership").ToDictionary(p => p.Name, p => p.Id));
+        var reads = new[] { await cpu.RunAsync(Load.RunAsync(Clients, half, Read(direct))), await cpu.RunAsync(Load.RunAsync(Clients, half, Read(gateway))),
+            await cpu.RunAsync(Load.RunAsync(Clients, half, Read(direct))), await cpu.RunAsync(Load.RunAsync(Clients, half, Read(gateway))) };
         var (readDirect, readGateway) = (Best(reads[0], reads[2]), Best(reads[1], reads[3]));
         var commands = new[] { await Load.RunAsync(Clients, half, Command(direct)), await Load.RunAsync(Clients, half, Command(gateway)),
             await Load.RunAsync(Clients, half, Command(direct)), await Load.RunAsync(Clients, half, Command(gateway)) };
@@ -43,6 +44,7 @@ internal static class PlatformBench
             Gateway against direct ({Clients} connections, {half.TotalSeconds:0} s each, twice, the better run counts)
               read  GET {path} direct    {readDirect}
               read  through the gateway   {readGateway}
+              CPU per read, both runs of each: {cpu.PerOperation("Membership", reads[0], reads[2])} µs in Membership direct; through the gateway {cpu.PerOperation("Membership", reads[1], reads[3])} µs in Membership and {cpu.PerOperation("Gateway", reads[1], reads[3])} µs in the gateway
               command POST networks direct  {commandDirect}
               command through the gateway   {commandGateway}
             """);
@@ -79,15 +81,19 @@ internal static class PlatformBench
         var counter = 0;
         Func<int, Task<bool>> propose = async _ => await CreateNetworkAsync(direct, Interlocked.Increment(ref counter)) is not null;
 
+        // The CPU of a command is counted until the platform is quiet again: the relay and the consumers work after the answer.
+        // The raw inserts then also run on a quiet machine.
         var half = duration / 2;
-        var runs = new[] { await Load.RunAsync(Clients, half, insert), await Load.RunAsync(Clients, half, propose),
-            await Load.RunAsync(Clients, half, insert), await Load.RunAsync(Clients, half, propose) };
+        var cpu = new ProcessorTime(platform.Processes.ToDictionary(p => p.Name, p => p.Id));
+        var runs = new[] { await Load.RunAsync(Clients, half, insert), await cpu.RunAsync(Load.RunAsync(Clients, half, propose), platform.WaitForQuietAsync),
+            await Load.RunAsync(Clients, half, insert), await cpu.RunAsync(Load.RunAsync(Clients, half, propose), platform.WaitForQuietAsync) };
         var (inserts, commands) = (Best(runs[0], runs[2]), Best(runs[1], runs[3]));
         Console.WriteLine($"""
 
             Commands against raw inserts ({Clients} clients, {half.TotalSeconds:0} s each, twice, the better run counts)
               raw insert of an event-like row    {inserts}
               POST /api/membership/networks       {commands}
+              CPU per command until the platform is quiet again, µs (PostgreSQL's not counted): {cpu.PerOperationOfEach(runs[1], runs[3])}
             """);
         summary.Add("commands (16 clients)", $"{commands.Rate:N0}/s, p50 {commands.P50:F1} ms", $"raw inserts {inserts.Rate:N0}/s", commands.Rate / inserts.Rate, ">= 0.3x", false, 0.3);
         return commands.Rate;

@@ -33,7 +33,7 @@ public sealed class BrokerFaultTests(FaultPlatform platform, ITestOutputHelper o
 
         Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: false, platform.Output);
         await Checks.NothingAcceptedIsLostAsync(gateway, load);
-        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.Output);
+        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.DescribeAsync);
         await platform.AllReadyAsync();
     }
 }

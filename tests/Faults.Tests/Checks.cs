@@ -36,7 +36,8 @@ public static class Checks
     }
 
     /// <summary>Each accepted outcome opens exactly one lead in Exports, within <paramref name="timeout"/>.</summary>
-    public static async Task EachOutcomeOpensOneLeadAsync(HttpClient gateway, Workload load, TimeSpan timeout, string output)
+    /// <param name="describe">The platform's state when the wait fails: its processes' output then, and how far each relay got.</param>
+    public static async Task EachOutcomeOpensOneLeadAsync(HttpClient gateway, Workload load, TimeSpan timeout, Func<Task<string>> describe)
     {
         Assert.NotEmpty(load.Outcomes);
         var leads = new ConcurrentDictionary<Guid, long>();
@@ -47,7 +48,8 @@ public static class Checks
             if (pending.Count == 0) break;
             if (DateTime.UtcNow > deadline)
                 Assert.Fail($"{pending.Count} of {load.Outcomes.Count} accepted outcomes opened no lead within {timeout.TotalSeconds:0} s, "
-                    + $"e.g. exchange {pending[0]}.{Environment.NewLine}{output}");
+                    + $"e.g. exchange {pending[0]} (GET {LeadsPath(pending[0])}: {await StatusOfAsync(gateway, LeadsPath(pending[0]))})."
+                    + $"{Environment.NewLine}{await describe()}");
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, ct) =>
                 leads[id] = await LeadsOfAsync(gateway, id, ct));
             await Task.Delay(200);
@@ -60,9 +62,19 @@ public static class Checks
             + string.Join(", ", twice.Take(10).Select(t => $"{t.Key} ({t.Value})")));
     }
 
+    private static string LeadsPath(Guid exchange) => $"/api/exports/projects?exchange={exchange}";
+
+    /// <summary>The status and body of one more read, for a failure message: a lead missing and a read failing look alike otherwise.</summary>
+    private static async Task<string> StatusOfAsync(HttpClient gateway, string path)
+    {
+        using var response = await gateway.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        return $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}";
+    }
+
     private static async Task<long> LeadsOfAsync(HttpClient gateway, Guid exchange, CancellationToken ct)
     {
-        using var response = await gateway.GetAsync($"/api/exports/projects?exchange={exchange}", ct);
+        using var response = await gateway.GetAsync(LeadsPath(exchange), ct);
         if (!response.IsSuccessStatusCode) return 0;
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("totalItems").GetInt64();
     }

@@ -35,7 +35,7 @@ public sealed class DatabaseFaultTests(FaultPlatform platform, ITestOutputHelper
         Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: true, platform.Output);
         Assert.True(load.Answered(503) > 0, $"Nothing answered 503 while PostgreSQL was down: {load.Summary}");
         await Checks.NothingAcceptedIsLostAsync(gateway, load);
-        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.Output);
+        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.DescribeAsync);
     }
 
     /// <summary>Reads, lists and commands of each service, and its /health/ready, while the database is down.</summary>

@@ -40,6 +40,35 @@ public sealed class FaultPlatform : IAsyncLifetime
     /// <summary>The last lines every process wrote, for a failure message.</summary>
     public string Output => string.Join(Environment.NewLine, _processes.Values.Select(p => p.Describe()));
 
+    /// <summary>
+    /// For a failure: each service's last event and where its relay and other subscriptions stand (so a stuck hop shows
+    /// which), then every process's output as it is now.
+    /// </summary>
+    public async Task<string> DescribeAsync()
+    {
+        var lines = new List<string> { "----- event stores: last sequence; checkpoints -----" };
+        foreach (var service in ServiceManifest.Services)
+        {
+            try
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(Servers.Postgres(service.Database));
+                await connection.OpenAsync();
+                await using var command = new Npgsql.NpgsqlCommand(
+                    "select (select max(seq_id) from mt_events), (select string_agg(name || '=' || last_seq_id, ' ' order by name) from mt_event_progression)",
+                    connection);
+                await using var reader = await command.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                lines.Add($"{service.Name}: {(reader.IsDBNull(0) ? "none" : reader.GetInt64(0))}; {(reader.IsDBNull(1) ? "" : reader.GetString(1))}");
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException)
+            {
+                lines.Add($"{service.Name}: {e.Message}");
+            }
+        }
+        lines.Add(Output);
+        return string.Join(Environment.NewLine, lines);
+    }
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot();

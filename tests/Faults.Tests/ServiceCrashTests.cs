@@ -28,6 +28,6 @@ public sealed class ServiceCrashTests(FaultPlatform platform, ITestOutputHelper 
         Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: true, platform.Output);
         Assert.True(load.Answered(503) > 0, $"The gateway never said a killed service was unavailable: {load.Summary}");
         await Checks.NothingAcceptedIsLostAsync(gateway, load);
-        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.Output);
+        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.DescribeAsync);
     }
 }

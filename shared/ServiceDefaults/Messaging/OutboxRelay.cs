@@ -23,6 +23,12 @@ public sealed class OutboxRelay : SubscriptionBase
     /// <summary>How many initiatives of one page are mapped and published side by side.</summary>
     public const int ParallelStreams = 16;
 
+    /// <summary>
+    /// How long one publish may wait for the broker's confirm. A confirm lost with its connection must not hold the relay
+    /// for good: past this the page fails, the daemon restarts the relay, and the page is published again.
+    /// </summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IBus _bus;
     private readonly IIntegrationEventMapper _mapper;
     private readonly ILogger<OutboxRelay> _logger;
@@ -97,7 +103,7 @@ public sealed class OutboxRelay : SubscriptionBase
             if (Guid.TryParse(@event.CorrelationId, out var correlation)) context.CorrelationId = correlation;
             context.Headers.Set("diplomacy-stream-id", @event.StreamId.ToString());
             context.Headers.Set("diplomacy-stream-version", @event.Version);
-        }, cancellationToken);
+        }, cancellationToken).WaitAsync(PublishTimeout, cancellationToken);
 
         DiplomacyTelemetry.IntegrationEventsPublished.Add(1);
         _logger.LogDebug("Published {Message} for event {Sequence}", message.GetType().Name, @event.Sequence);

@@ -66,7 +66,7 @@ public sealed class OutboxRelay : SubscriptionBase
             await Parallel.ForEachAsync(streams, new ParallelOptions { MaxDegreeOfParallelism = ParallelStreams, CancellationToken = cancellationToken },
                 async (stream, ct) =>
                 {
-                    // The store comes from the page's session: the relay is built with the store, so it cannot be given it.
+                    // The store is taken from the page's session: the relay is created while the store is being built.
                     await using var session = operations.DocumentStore.QuerySession();
                     await RelayStreamAsync(stream, session, ct);
                 });

@@ -107,9 +107,10 @@ internal sealed class BenchPlatform : IAsyncDisposable
     }
 
     /// <summary>
-    /// The events committed in every service that its relay has not yet processed: the count RelayLagMonitor reports, read
-    /// at once rather than every 5 s. The relay's checkpoint is named after its mapping version ("outbox-relay-v2:All");
-    /// a service with no relay (none of its events leave it) is never behind.
+    /// The events committed in every service that its relay has not yet processed, read at once rather than every 5 s as
+    /// RelayLagMonitor does. The monitor knows its mapping version and reads that relay's checkpoint; here the newest
+    /// checkpoint of any relay version stands for it (an earlier version's stopped at or below it). A service with no
+    /// relay (none of its events leave it) is never behind.
     /// </summary>
     public async Task<long> RelayLagAsync()
     {

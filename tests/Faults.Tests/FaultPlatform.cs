@@ -60,7 +60,7 @@ public sealed class FaultPlatform : IAsyncLifetime
                 await reader.ReadAsync();
                 lines.Add($"{service.Name}: {(reader.IsDBNull(0) ? "none" : reader.GetInt64(0))}; {(reader.IsDBNull(1) ? "" : reader.GetString(1))}");
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException)
+            catch (Npgsql.NpgsqlException e)
             {
                 lines.Add($"{service.Name}: {e.Message}");
             }

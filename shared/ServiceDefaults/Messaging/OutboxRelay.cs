@@ -60,6 +60,7 @@ public sealed class OutboxRelay : SubscriptionBase
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
         var streams = page.Events.GroupBy(e => e.StreamId).ToList();
+        // A page of one initiative (the usual case on a quiet platform) needs no session of its own.
         if (streams.Count == 1)
             await RelayStreamAsync(streams[0], operations, cancellationToken);
         else

@@ -33,8 +33,9 @@ public sealed class TieDecadeTests(TieDecadeTests.Ties service) : IClassFixture<
     {
         // In June 1979 the Lyon tie was proposed (1978) but signed only in October: the 1960s tie alone was signed.
         // Every tie's whole history first: as of a date, a signing still in flight would be missing. The latest view can be
-        // complete before it (Warsaw's termination carries its signing date), so wait for every change to be stored.
-        await Eventually.True(async () => await service.ReceivedChangesAsync() == Ties.Published, TimeSpan.FromSeconds(20), "every tie's history");
+        // complete before it (Warsaw's termination carries its signing date), so wait until every change is stored and
+        // every view has folded it.
+        await Eventually.True(service.SettledAsync, TimeSpan.FromSeconds(20), "every tie's history, in every view");
         var then = await GetJsonAsync(_client, "/api/portfolio/assets?asOf=1979-06");
         Assert.Equal(2, Total(then));
         Assert.Equal(new Dictionary<string, int> { ["1960s"] = 1 }, Tally(then, "byDecade"));
@@ -58,13 +59,21 @@ public sealed class TieDecadeTests(TieDecadeTests.Ties service) : IClassFixture<
         /// <summary>How many changes the fixture published.</summary>
         public static int Published => Changes().Count();
 
-        /// <summary>The changes the portfolio has stored (the store's placeholders of failed appends not counted).</summary>
-        public async Task<long> ReceivedChangesAsync()
+        /// <summary>
+        /// Every published change is stored (the store's placeholders of failed appends not counted) and every projection's
+        /// checkpoint has passed the last event.
+        /// </summary>
+        public async Task<bool> SettledAsync()
         {
             await using var connection = new Npgsql.NpgsqlConnection(PostgresConnection);
             await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("select count(*) from mt_events where type <> 'tombstone'", connection);
-            return (long)(await command.ExecuteScalarAsync())!;
+            await using var command = new Npgsql.NpgsqlCommand("""
+                select (select count(*) from mt_events where type <> 'tombstone') = $1
+                   and not exists (select 1 from mt_event_progression
+                                    where name not like 'HighWater%' and last_seq_id < (select max(seq_id) from mt_events))
+                """, connection);
+            command.Parameters.AddWithValue((long)Published);
+            return (bool)(await command.ExecuteScalarAsync())!;
         }
 
         public override async Task InitializeAsync()

@@ -26,7 +26,7 @@ builder.AddApiDocument(options => options.AddSchemaTransformer(FeedSchema.Transf
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 builder.Services.AddSingleton(ContractCatalog.Default);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("Postgres")!));
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Postgres(builder.Configuration)));
 builder.Services.AddSingleton<EventLog>();
 builder.Services.AddSingleton<LogSignal>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LogSignal>());

@@ -99,11 +99,15 @@ internal static class PlatformBench
         return commands.Rate;
     }
 
+    private const int WarmUpSamples = 40;
+
     /// <summary>
     /// From an exchange outcome accepted by Exchanges to the lead it opens readable in Exports: idle, then under 8 readers.
     /// Each sample prepares its exchange (four commands), lets the platform settle, then reports the outcome and times it.
     /// Exports is read once after each of its commits (its database announces them, see AppendWakeup) and every 50 ms
-    /// besides, rather than polled in a tight loop: a poll every 2 ms was itself a read load on 2 cores.
+    /// besides, rather than polled in a tight loop: a poll every 2 ms was itself a read load on 2 cores. Each set of samples
+    /// starts after <see cref="WarmUpSamples"/> untimed ones: the services' code on this path runs once per sample, and
+    /// .NET compiles a method fully only after about 30 calls, so the first samples timed the JIT's quick first code.
     /// </summary>
     public static async Task PropagationAsync(BenchPlatform platform, Summary summary, int samples)
     {
@@ -111,10 +115,12 @@ internal static class PlatformBench
         using var exports = platform.Client(platform.Urls["Exports"]);
         using var gateway = platform.Client(platform.Gateway);
         using var committed = new SemaphoreSlim(0);
+        var noticed = DateTime.MinValue;
+        var hops = new PropagationHops(platform);
         using var stopListening = new CancellationTokenSource();
         await using var listen = new NpgsqlConnection(platform.Databases["Exports"]);
         await listen.OpenAsync();
-        listen.Notification += (_, _) => committed.Release();
+        listen.Notification += (_, _) => { noticed = DateTime.UtcNow; committed.Release(); };
         await using (var command = new NpgsqlCommand($"LISTEN {Diplomacy.ServiceDefaults.EventStore.AppendWakeup.Channel}", listen))
             await command.ExecuteNonQueryAsync();
         var listening = Task.Run(async () =>
@@ -147,25 +153,31 @@ internal static class PlatformBench
             if (await PostAsync(exchanges, $"{exchange}/outcome", new { adoptionLevel = "adopted", intendsToProcure = true, reportedOn = "2014-03" }) is null)
                 throw new InvalidOperationException("outcome failed.");
             var accepted = Stopwatch.StartNew();
+            var acceptedAt = DateTime.UtcNow;
             var id = exchange[(exchange.LastIndexOf('/') + 1)..];
             while (true)
             {
                 var page = await exports.GetFromJsonAsync<JsonElement>($"/api/exports/projects?exchange={id}");
-                if (page.GetProperty("totalItems").GetInt64() > 0) return accepted.Elapsed.TotalMilliseconds;
+                if (page.GetProperty("totalItems").GetInt64() > 0)
+                {
+                    hops.Add(Guid.Parse(id), acceptedAt, noticed, DateTime.UtcNow);
+                    return accepted.Elapsed.TotalMilliseconds;
+                }
                 if (accepted.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"No lead for exchange {id} in 30 s.");
                 await committed.WaitAsync(50);
             }
         }
 
-        async Task<LongHistogram> SampleAsync()
+        async Task<(LongHistogram, string)> SampleAsync()
         {
             var histogram = Load.NewHistogram();
-            await OneAsync(); // warm-up
+            for (var i = 0; i < WarmUpSamples; i++) await OneAsync();
+            hops.Clear();
             for (var i = 0; i < samples; i++) histogram.RecordValue((long)(await OneAsync() * 1000));
-            return histogram;
+            return (histogram, await hops.DescribeAsync());
         }
 
-        var idle = await SampleAsync();
+        var (idle, idleHops) = await SampleAsync();
         using var stopReaders = new CancellationTokenSource();
         var readers = Task.Run(async () =>
         {
@@ -177,7 +189,7 @@ internal static class PlatformBench
                     return response.IsSuccessStatusCode;
                 }, TimeSpan.Zero);
         });
-        var loaded = await SampleAsync();
+        var (loaded, loadedHops) = await SampleAsync();
         await stopReaders.CancelAsync();
         await readers;
         await stopListening.CancelAsync();
@@ -190,7 +202,9 @@ internal static class PlatformBench
 
             Propagation, outcome accepted by Exchanges -> lead readable in Exports ({samples} samples each, read after each commit in Exports)
               idle                    {Line(idle)}
+                where the time goes:  {idleHops}
               under 8 readers         {Line(loaded)}
+                where the time goes:  {loadedHops}
             """);
         foreach (var (name, h) in new[] { ("propagation idle", idle), ("propagation, 8 readers", loaded) })
         {

@@ -35,8 +35,13 @@ internal static class PlatformBench
         var reads = new[] { await cpu.RunAsync(Load.RunAsync(Clients, half, Read(direct))), await cpu.RunAsync(Load.RunAsync(Clients, half, Read(gateway))),
             await cpu.RunAsync(Load.RunAsync(Clients, half, Read(direct))), await cpu.RunAsync(Load.RunAsync(Clients, half, Read(gateway))) };
         var (readDirect, readGateway) = (Best(reads[0], reads[2]), Best(reads[1], reads[3]));
-        var commands = new[] { await Load.RunAsync(Clients, half, Command(direct)), await Load.RunAsync(Clients, half, Command(gateway)),
-            await Load.RunAsync(Clients, half, Command(direct)), await Load.RunAsync(Clients, half, Command(gateway)) };
+        // Each command run starts on a quiet platform: the consumers' catching up with one run must not weigh on the next.
+        async Task<LoadResult> CommandsAfterQuiet(HttpClient client)
+        {
+            await platform.WaitForQuietAsync();
+            return await Load.RunAsync(Clients, half, Command(client));
+        }
+        var commands = new[] { await CommandsAfterQuiet(direct), await CommandsAfterQuiet(gateway), await CommandsAfterQuiet(direct), await CommandsAfterQuiet(gateway) };
         var (commandDirect, commandGateway) = (Best(commands[0], commands[2]), Best(commands[1], commands[3]));
 
         Console.WriteLine($"""

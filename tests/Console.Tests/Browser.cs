@@ -50,7 +50,10 @@ public sealed class Browser : IAsyncDisposable
     {
         await page.GotoAsync("/");
         await page.Locator("#sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        // Only until the provider's page is committed, with room for a loaded machine: waiting for its whole load within
+        // the default 20 s failed once in a full run. The form's fields below are waited for themselves.
+        await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.Locator("#userName").SelectOptionAsync(account);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();

@@ -25,11 +25,11 @@ public sealed class Outgoing : IIntegrationEventMapper
     {
         var (version, change, on, at) = (@event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), @event.Timestamp);
         if (Policy.StoredEventNames.ContainsKey(@event.EventType))
-            return await session.ReplayThroughAsync<Policy>(@event, ct) is { } p
+            return await session.ReplayAsync<Policy>(@event.StreamId, @event.Version, ct: ct) is { } p
                 ? new PolicyChanged(p.Id, version, change, on, p.Title, p.Department, p.Sector, p.SdgGoals, at)
                 : null;
         if (Exchange.StoredEventNames.ContainsKey(@event.EventType))
-            return await session.ReplayThroughAsync<Exchange>(@event, ct) is { } x
+            return await session.ReplayAsync<Exchange>(@event.StreamId, @event.Version, ct: ct) is { } x
                 ? new ExchangeChanged(x.Id, version, change, on, x.PartnerCity, x.PartnerCountry.Value, JsonFilter.Text(x.Channel), x.NetworkId,
                     x.NetworkAcronym, x.PolicyIds, x.RequestedOn.ToString(), JsonFilter.Text(x.Status),
                     x.Modality is { } modality ? JsonFilter.Text(modality) : null, x.PlannedParticipants,
@@ -45,7 +45,7 @@ public sealed class Outgoing : IIntegrationEventMapper
     {
         if (@event.Data is not OutcomeReported { IntendsToProcure: true } outcome || !IsAdoption(outcome.AdoptionLevel)) return null;
 
-        var exchange = await session.ReplayThroughAsync<Exchange>(@event, ct);
+        var exchange = await session.ReplayAsync<Exchange>(@event.StreamId, @event.Version, ct: ct);
         var policy = await session.LoadAsync<Policy>(outcome.PolicyId, ct);
         if (exchange is null || policy is null) return null;
 

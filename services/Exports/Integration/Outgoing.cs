@@ -22,7 +22,7 @@ public sealed class Outgoing : IIntegrationEventMapper
     public async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
         if (!ExportProject.StoredEventNames.ContainsKey(@event.EventType)
-            || await session.ReplayThroughAsync<ExportProject>(@event, ct) is not { } p)
+            || await session.ReplayAsync<ExportProject>(@event.StreamId, @event.Version, ct: ct) is not { } p)
             return null;
         return new ExportProjectChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Solution, p.ClientCity,
             p.ClientCountry.Value, JsonFilter.Text(p.Origin), p.ExchangeId, p.PolicyId, JsonFilter.Text(p.Status), p.IdentifiedOn?.ToString(),
@@ -38,7 +38,7 @@ public sealed class Outgoing : IIntegrationEventMapper
     {
         if (@event.Data is not (LeadIdentified or ContractSigned or SystemHandedOver or DefectsPeriodEnded or ExportLost or ExportCancelled))
             return null;
-        var p = await session.ReplayThroughAsync<ExportProject>(@event, ct);
+        var p = await session.ReplayAsync<ExportProject>(@event.StreamId, @event.Version, ct: ct);
         if (p is null) return null;
         var country = p.ClientCountry.Value;
         return @event.Data switch

@@ -27,11 +27,11 @@ public sealed class Outgoing : IIntegrationEventMapper
     {
         var (version, change, on, at) = (@event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), @event.Timestamp);
         if (Network.StoredEventNames.ContainsKey(@event.EventType))
-            return await session.ReplayThroughAsync<Network>(@event, ct) is { } n
+            return await session.ReplayAsync<Network>(@event.StreamId, @event.Version, ct: ct) is { } n
                 ? new NetworkChanged(n.Id, version, change, on, n.Acronym, n.Name, n.Founded, n.HeadquartersCity, n.HeadquartersCountry.Value, n.Themes, at)
                 : null;
         if (MembershipState.StoredEventNames.ContainsKey(@event.EventType))
-            return await session.ReplayThroughAsync<MembershipState>(@event, ct) is { } m
+            return await session.ReplayAsync<MembershipState>(@event.StreamId, @event.Version, ct: ct) is { } m
                 ? new MembershipChanged(m.Id, version, change, on, m.NetworkId, m.NetworkAcronym, JsonFilter.Text(m.Status), m.AppliedOn.ToString(),
                     m.AcceptedOn?.ToString(), (m.LapsedOn ?? m.WithdrawnOn)?.ToString(),
                     [.. m.Roles.Select(r => new MembershipRoleTerm(JsonFilter.Text(r.Role), r.TermStart.ToString(), r.TermEnd?.ToString(), r.Ended))],
@@ -40,7 +40,7 @@ public sealed class Outgoing : IIntegrationEventMapper
                     at)
                 : null;
         if (PartnerCity.StoredEventNames.ContainsKey(@event.EventType))
-            return await session.ReplayThroughAsync<PartnerCity>(@event, ct) is { } t
+            return await session.ReplayAsync<PartnerCity>(@event.StreamId, @event.Version, ct: ct) is { } t
                 ? new PartnerTieChanged(t.Id, version, change, on, t.City, t.Country.Value, JsonFilter.Text(t.Jurisdiction), Text(t.Tie),
                     JsonFilter.Text(t.Status), t.ProposedOn.ToString(), t.AgreementSignedOn?.ToString(), t.SuspendedOn?.ToString(), t.TerminatedOn?.ToString(), at)
                 : null;
@@ -52,7 +52,7 @@ public sealed class Outgoing : IIntegrationEventMapper
         switch (@event.Data)
         {
             case MembershipAccepted or MembershipReinstated or MembershipLapsed or MembershipWithdrawn:
-                var membership = await session.ReplayThroughAsync<MembershipState>(@event, ct);
+                var membership = await session.ReplayAsync<MembershipState>(@event.StreamId, @event.Version, ct: ct);
                 return membership is null ? null : @event.Data switch
                 {
                     MembershipAccepted e => Activated(membership, e.AcceptedOn, @event),
@@ -64,7 +64,7 @@ public sealed class Outgoing : IIntegrationEventMapper
                 };
 
             case AgreementSigned or TieUpgradedToSister or TieTerminated:
-                var tie = await session.ReplayThroughAsync<PartnerCity>(@event, ct);
+                var tie = await session.ReplayAsync<PartnerCity>(@event.StreamId, @event.Version, ct: ct);
                 return tie is null ? null : @event.Data switch
                 {
                     AgreementSigned e => Signed(tie, e.SignedOn, @event),

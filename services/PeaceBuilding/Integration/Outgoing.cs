@@ -22,7 +22,7 @@ public sealed class Outgoing : IIntegrationEventMapper
     public async ValueTask<object?> ChangedAsync(IEvent @event, IQuerySession session, CancellationToken ct)
     {
         if (!PeaceProgram.StoredEventNames.ContainsKey(@event.EventType)
-            || await session.ReplayThroughAsync<PeaceProgram>(@event, ct) is not { } p)
+            || await session.ReplayAsync<PeaceProgram>(@event.StreamId, @event.Version, ct: ct) is not { } p)
             return null;
         return new PeaceProgramChanged(p.Id, @event.Version, @event.EventTypeName, ChangeDate.Of(@event.Data), p.Title, JsonFilter.Text(p.Area),
             Partners(p), p.DacPurposeCode, p.SdgGoals, JsonFilter.Text(p.Status), p.RegisteredOn.ToString(), p.ApprovedOn?.ToString(), Funds(p),
@@ -34,7 +34,7 @@ public sealed class Outgoing : IIntegrationEventMapper
     {
         if (@event.Data is not (ProgramApproved or ProgramSuspended or ProgramResumed or ProgramCompleted)) return null;
 
-        var program = await session.ReplayThroughAsync<PeaceProgram>(@event, ct);
+        var program = await session.ReplayAsync<PeaceProgram>(@event.StreamId, @event.Version, ct: ct);
         if (program is null) return null;
         var (title, area, partners, funds) = (program.Title, JsonFilter.Text(program.Area), Partners(program), Funds(program));
         return @event.Data switch

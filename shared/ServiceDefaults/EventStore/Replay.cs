@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using JasperFx.Events;
 using Marten;
 using Npgsql;
 
@@ -62,21 +61,6 @@ public static class Replay
         this IQuerySession session, Guid id, long? version = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
         where T : class, IAggregate<T> =>
         (await session.ReplayAtAsync<T>(id, version, asOf, ct))?.State;
-
-    /// <summary>
-    /// The state of <paramref name="event"/>'s stream just after it, as <see cref="ReplayAsync{T}"/> folds it. A stream's
-    /// first event is folded as it is, without a read: that is every new initiative the relay publishes.
-    /// </summary>
-    public static async Task<T?> ReplayThroughAsync<T>(this IQuerySession session, IEvent @event, CancellationToken ct = default)
-        where T : class, IAggregate<T>
-    {
-        if (@event.Version != 1 || !T.StoredEventNames.ContainsKey(@event.EventType))
-            return await session.ReplayAsync<T>(@event.StreamId, @event.Version, ct: ct);
-        if (T.FoldStored(null, @event.Data) is not { } state) return null;
-        state.Id = @event.StreamId;
-        state.Version = 1;
-        return state;
-    }
 
     /// <summary>The CLR type of each stored event name of one aggregate, built once.</summary>
     private static class StoredTypes<T> where T : class, IAggregate<T>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -59,8 +60,20 @@ public sealed class Downstream : IAsyncDisposable
         return new Downstream(app);
     }
 
-    /// <summary>An address where nothing listens: a port the OS handed out and that was closed again.</summary>
-    public static string ClosedAddress() => $"http://127.0.0.1:{FreePorts.Take(1)[0]}";
+    /// <summary>
+    /// An address that refuses connections: a port held by a socket that is bound but never listens. A port closed again
+    /// after use could be handed to another test's downstream (port 0) running alongside, which then answered 200.
+    /// </summary>
+    public static string ClosedAddress() => $"http://127.0.0.1:{((IPEndPoint)Refusing.LocalEndPoint!).Port}";
+
+    private static readonly Socket Refusing = BindWithoutListening();
+
+    private static Socket BindWithoutListening()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
 
     public async ValueTask DisposeAsync()
     {

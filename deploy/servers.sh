@@ -194,12 +194,23 @@ rabbit_stop() {
     fi
 }
 
+# Keeps the servers' ports out of the kernel's pool for outgoing connections (when we may write it, as root): they lie
+# in its default range, so while a server is down (a fault test kills one and starts it again) a client connection could
+# get its port as a local port and the restart would fail with "address in use".
+reserve_ports() {
+    local file=/proc/sys/net/ipv4/ip_local_reserved_ports current
+    [[ -w $file ]] || return 0
+    current=$(cat "$file")
+    echo "${current:+$current,}$PGPORT_DIPLOMACY,$RABBIT_PORT,$RABBIT_DIST_PORT,$RABBIT_MGMT_PORT,$RABBIT_EPMD_PORT" >"$file" 2>/dev/null || true
+}
+
 # ---------------------------------------------------------------- main
 
 case "${1:-}" in
     start)
         ensure_installed
         mkdir -p "$DIPLOMACY_DATA"
+        reserve_ports
         # One of the two alone: a fault test restarts the server it killed without waiting on the other.
         if [[ ${2:-postgres} == postgres ]]; then pg_start; fi
         if [[ ${2:-rabbitmq} == rabbitmq ]]; then rabbit_start; fi

@@ -8,7 +8,8 @@ public static class FreePorts
 {
     /// <summary>
     /// <paramref name="count"/> distinct ports, closed again on return: all are held at once so the OS never hands out one
-    /// twice. Nothing listens on them afterwards, which also makes each an address that refuses connections.
+    /// twice. Once returned, the OS may hand one out again (to a server on port 0), so it is no lasting "closed" address:
+    /// Gateway.Tests' <c>Downstream.ClosedAddress</c> holds its port instead.
     /// </summary>
     public static int[] Take(int count)
     {

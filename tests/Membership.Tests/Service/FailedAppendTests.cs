@@ -39,7 +39,7 @@ public sealed class FailedAppendTests(MembershipServiceFactory service) : IClass
             await using var connection = new NpgsqlConnection(service.PostgresConnection);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "select count(*) from mt_events e join diplomacy_audit_chain c on c.seq_id = e.seq_id where e.type = 'tombstone'", connection);
+                $"select count(*) from mt_events e join diplomacy_audit_chain c on c.seq_id = e.seq_id where e.type = '{JasperFx.Events.Tombstone.Name}'", connection);
             return (long)(await command.ExecuteScalarAsync())! > 0;
         }, TimeSpan.FromSeconds(15), "the placeholder event, sealed");
 
@@ -64,7 +64,7 @@ public sealed class FailedAppendTests(MembershipServiceFactory service) : IClass
         await using (var connection = new NpgsqlConnection(service.PostgresConnection))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""update mt_events set data = '{"altered": true}' where type = 'tombstone'""", connection);
+            await using var command = new NpgsqlCommand($$"""update mt_events set data = '{"altered": true}' where type = '{{JasperFx.Events.Tombstone.Name}}'""", connection);
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
         var afterTampering = (await _client.GetStringAsync("/api/membership/audit/verify")).Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();

@@ -68,8 +68,8 @@ public sealed class TieDecadeTests(TieDecadeTests.Ties service) : IClassFixture<
         {
             await using var connection = new Npgsql.NpgsqlConnection(PostgresConnection);
             await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("""
-                select (select count(*) from mt_events where type <> 'tombstone') = $1
+            await using var command = new Npgsql.NpgsqlCommand($"""
+                select (select count(*) from mt_events where type <> '{JasperFx.Events.Tombstone.Name}') = $1
                    and (select count(*) from mt_event_progression
                          where name = any($2) and last_seq_id >= (select max(seq_id) from mt_events)) = cardinality($2)
                 """, connection);

@@ -45,23 +45,55 @@ public sealed class Browser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>The provider's sign-in form, where the console sends a person who is not signed in.</summary>
+    public static readonly System.Text.RegularExpressions.Regex ProviderForm = new("/account/sign-in", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     /// <summary>From the console's start page through the provider's sign-in form and back, signed in as <paramref name="account"/>.</summary>
     public static async Task SignInAsync(IPage page, string account, string password)
     {
         await page.GotoAsync("/");
-        // A click that does not leave the console within 20 s is made again, twice at most: the console reads the
-        // provider's metadata before it redirects, and on a loaded machine that read has failed without a word.
-        for (var attempt = 1; ; attempt++)
+        // What the page asked for, and when, is told if it never reaches the provider's form.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var trail = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Note(string what) => trail.Enqueue($"{clock.ElapsedMilliseconds,6} ms {what}");
+        EventHandler<IRequest> requested = (_, r) => Note($"{r.Method} {r.Url}");
+        EventHandler<IResponse> answered = (_, r) => Note($"{r.Status} {r.Url}");
+        EventHandler<IRequest> failed = (_, r) => Note($"failed {r.Url}: {r.Failure}");
+        EventHandler<IConsoleMessage> said = (_, m) => Note($"console {m.Type}: {m.Text}");
+        EventHandler<IFrame> navigated = (_, f) => { if (f == page.MainFrame) Note($"navigated {f.Url}"); };
+        page.Request += requested; page.Response += answered; page.RequestFailed += failed; page.Console += said; page.FrameNavigated += navigated;
+        try
         {
-            await page.Locator("#sign-in").ClickAsync();
-            try
+            // A click that does not leave the console within 20 s is made again, twice at most: a console that could
+            // not reach the provider says so and keeps its button.
+            for (var attempt = 1; ; attempt++)
             {
-                await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal),
-                    new() { WaitUntil = WaitUntilState.Commit, Timeout = 20_000 });
-                break;
+                Note($"click {attempt}");
+                await page.Locator("#sign-in").ClickAsync();
+                try
+                {
+                    // A polled expectation on the page's address: it cannot miss a navigation that commits early.
+                    await Assertions.Expect(page).ToHaveURLAsync(ProviderForm, new() { Timeout = 20_000 });
+                    break;
+                }
+                catch (PlaywrightException e) when (attempt == 3)
+                {
+                    throw new TimeoutException($"The console did not leave for the provider's form; the page is {page.Url}.{Environment.NewLine}" +
+                        string.Join(Environment.NewLine, trail), e);
+                }
+                catch (PlaywrightException) { }
             }
-            catch (TimeoutException) when (attempt < 3 && !page.Url.Contains("/account/", StringComparison.Ordinal)) { }
         }
+        finally
+        {
+            page.Request -= requested; page.Response -= answered; page.RequestFailed -= failed; page.Console -= said; page.FrameNavigated -= navigated;
+        }
+        await CompleteSignInAsync(page, account, password);
+    }
+
+    /// <summary>On the provider's form: signs in as <paramref name="account"/> and waits to be back in the console.</summary>
+    public static async Task CompleteSignInAsync(IPage page, string account, string password)
+    {
         await page.Locator("#userName").SelectOptionAsync(account);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();

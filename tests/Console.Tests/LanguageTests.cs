@@ -34,7 +34,7 @@ public sealed class LanguageTests(ConsolePlatform platform)
         await Assertions.Expect(page.Locator("main #sign-in, main button.primary")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("#who").CountAsync());
         await page.Locator("header #sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(Browser.ProviderForm);
         await platform.Browser.CheckPageAsync(page, "sign-in");
     }
 }

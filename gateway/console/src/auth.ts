@@ -16,10 +16,13 @@ export interface Person {
 
 let manager: UserManager | null = null;
 let user: User | null = null;
+let failed: (error: unknown) => void = () => {};
 const returnKey = "diplomacy.returnTo";
 const signedInKey = "diplomacy.signedIn";
 
-export async function startAuth(config: ConsoleConfig): Promise<void> {
+/** Starts the session; `onFailure` hears of a sign-in that could not start later (a renewal that fell back to one). */
+export async function startAuth(config: ConsoleConfig, onFailure: (error: unknown) => void): Promise<void> {
+  failed = onFailure;
   if (!config.authority) return;
   manager = new UserManager({
     authority: config.authority,
@@ -32,10 +35,12 @@ export async function startAuth(config: ConsoleConfig): Promise<void> {
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
     automaticSilentRenew: true,
     loadUserInfo: false,
+    // A provider that does not answer is an error to show, not a click that waits without end.
+    requestTimeoutInSeconds: 15,
   });
   manager.events.addUserLoaded((loaded) => { user = loaded; });
   manager.events.addUserUnloaded(() => { user = null; });
-  manager.events.addSilentRenewError(() => void signIn());
+  manager.events.addSilentRenewError(() => void signIn().catch(failed));
   if (location.pathname === "/signin-callback") {
     user = await manager.signinRedirectCallback();
     sessionStorage.setItem(signedInKey, "1");

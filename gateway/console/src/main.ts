@@ -38,7 +38,7 @@ function header(): void {
       who ? h("span", { class: "who" }, `${t("signedInAs")} `, h("strong", { id: "who" }, who.name), ` (${who.role}${who.department ? ", " + who.department : ""})`) : null, " ",
       configured() ? (signedIn()
         ? h("button", { type: "button", id: "sign-out", onclick: () => void signOut() }, t("signOut"))
-        : h("button", { type: "button", id: "sign-in", onclick: () => void signIn() }, t("signIn"))) : null));
+        : h("button", { type: "button", id: "sign-in", onclick: () => void beginSignIn() }, t("signIn"))) : null));
   document.querySelector(".skip")!.textContent = t("skip");
 }
 
@@ -49,7 +49,7 @@ async function render(): Promise<void> {
   if (!configured()) { replace(main, h("h1", {}, t("title")), h("p", { role: "alert" }, t("notConfigured"))); return; }
   if (!signedIn()) {
     replace(main, h("h1", {}, t("title")), h("p", {}, t("welcome")),
-      h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void signIn() }, t("signIn"))));
+      h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void beginSignIn() }, t("signIn"))));
     return;
   }
   const path = location.pathname;
@@ -91,11 +91,29 @@ document.addEventListener("click", (event) => {
 });
 window.addEventListener("popstate", () => void render());
 
+// The provider unreachable, or its answer unusable: the person is told, and keeps the button to try again.
+function signInFailed(error: unknown): void {
+  console.error("sign-in:", error);
+  replace(main, h("h1", {}, t("title")), h("p", { role: "alert", id: "sign-in-problem" }, t("signInFailed")),
+    h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void beginSignIn() }, t("signIn"))));
+  main.removeAttribute("aria-busy");
+}
+
+async function beginSignIn(): Promise<void> {
+  try { await signIn(); }
+  catch (error) { signInFailed(error); }
+}
+
 async function boot(): Promise<void> {
   setLang(lang());
   const config = (await (await fetch("/console-config.json")).json()) as ConsoleConfig;
   useServices(config.services ?? []);
-  await startAuth(config);
+  try { await startAuth(config, signInFailed); }
+  catch (error) {
+    await render();
+    signInFailed(error);
+    return;
+  }
   await render();
 }
 

@@ -32,5 +32,21 @@ public class PortfolioServiceFactory : ServiceFactory<Program>
         if (field is not null) Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), text);
     }
 
+    /// <summary>
+    /// Every view's checkpoint exists and has passed the last stored event. (A view the daemon has not started yet has no
+    /// checkpoint row: looking only for rows behind would say "caught up" then. One view caught up says nothing of another.)
+    /// </summary>
+    public async Task<bool> ViewsCaughtUpAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresConnection);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            select count(*) = cardinality($1) from mt_event_progression
+            where name = any($1) and last_seq_id >= (select coalesce(max(seq_id), 0) from mt_events)
+            """, connection);
+        command.Parameters.AddWithValue(Views.ViewDefinitions.Versions.Keys.Select(view => $"{view}:All").ToArray());
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
 }

@@ -28,6 +28,8 @@ public sealed class Browser : IAsyncDisposable
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: apt-get install chromium (deploy/test.sh does it).");
         Directory.CreateDirectory(screenshots);
+        // Expectations poll; on a loaded machine a page can take longer than their default 5 s, as it can for actions.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = Arguments });
         return new Browser(playwright, browser, gateway, screenshots);
@@ -42,6 +44,7 @@ public sealed class Browser : IAsyncDisposable
         // What the page said goes to the test's output, to tell a failure's cause.
         page.Console += (_, message) => System.Console.WriteLine($"[browser {message.Type}] {message.Text}");
         page.PageError += (_, error) => System.Console.WriteLine($"[browser error] {error}");
+        PageTrail.Follow(page);
         return page;
     }
 
@@ -52,41 +55,18 @@ public sealed class Browser : IAsyncDisposable
     public static async Task SignInAsync(IPage page, string account, string password)
     {
         await page.GotoAsync("/");
-        // What the page asked for, and when, is told if it never reaches the provider's form.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var trail = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        void Note(string what) => trail.Enqueue($"{clock.ElapsedMilliseconds,6} ms {what}");
-        EventHandler<IRequest> requested = (_, r) => Note($"{r.Method} {r.Url}");
-        EventHandler<IResponse> answered = (_, r) => Note($"{r.Status} {r.Url}");
-        EventHandler<IRequest> failed = (_, r) => Note($"failed {r.Url}: {r.Failure}");
-        EventHandler<IConsoleMessage> said = (_, m) => Note($"console {m.Type}: {m.Text}");
-        EventHandler<IFrame> navigated = (_, f) => { if (f == page.MainFrame) Note($"navigated {f.Url}"); };
-        page.Request += requested; page.Response += answered; page.RequestFailed += failed; page.Console += said; page.FrameNavigated += navigated;
-        try
+        // A click that does not leave the console is made again, twice at most: a console that could not reach the
+        // provider says so and keeps its button.
+        for (var attempt = 1; ; attempt++)
         {
-            // A click that does not leave the console within 20 s is made again, twice at most: a console that could
-            // not reach the provider says so and keeps its button.
-            for (var attempt = 1; ; attempt++)
+            await page.Locator("#sign-in").ClickAsync();
+            try
             {
-                Note($"click {attempt}");
-                await page.Locator("#sign-in").ClickAsync();
-                try
-                {
-                    // A polled expectation on the page's address: it cannot miss a navigation that commits early.
-                    await Assertions.Expect(page).ToHaveURLAsync(ProviderForm, new() { Timeout = 20_000 });
-                    break;
-                }
-                catch (PlaywrightException e) when (attempt == 3)
-                {
-                    throw new TimeoutException($"The console did not leave for the provider's form; the page is {page.Url}.{Environment.NewLine}" +
-                        string.Join(Environment.NewLine, trail), e);
-                }
-                catch (PlaywrightException) { }
+                // A polled expectation on the page's address: it cannot miss a navigation that commits early.
+                await page.Explain(() => Assertions.Expect(page).ToHaveURLAsync(ProviderForm), "The console did not leave for the provider's form");
+                break;
             }
-        }
-        finally
-        {
-            page.Request -= requested; page.Response -= answered; page.RequestFailed -= failed; page.Console -= said; page.FrameNavigated -= navigated;
+            catch (TimeoutException) when (attempt < 3) { }
         }
         await CompleteSignInAsync(page, account, password);
     }

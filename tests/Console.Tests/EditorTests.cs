@@ -9,6 +9,8 @@ namespace Diplomacy.Console.Tests;
 public sealed class EditorTests(ConsolePlatform platform)
 {
     private const string Account = "editor.international-relations";
+    private static readonly System.Text.RegularExpressions.Regex InitiativePage =
+        new("/initiatives/membership/partner-cities/", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     [Fact]
     public async Task A_bad_country_shows_at_its_field_and_appends_nothing_and_a_good_tie_signed_reaches_version_2()
@@ -39,7 +41,7 @@ public sealed class EditorTests(ConsolePlatform platform)
 
         await country.FillAsync("VN");
         await form.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/initiatives/membership/partner-cities/", StringComparison.Ordinal));
+        await page.Explain(() => Assertions.Expect(page).ToHaveURLAsync(InitiativePage), "The created tie's page did not open");
         await Assertions.Expect(page.Locator("#version")).ToContainTextAsync("1");
         Assert.Equal(1, await CountAsync(api, city));
 

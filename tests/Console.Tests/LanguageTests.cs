@@ -34,7 +34,7 @@ public sealed class LanguageTests(ConsolePlatform platform)
         await Assertions.Expect(page.Locator("main #sign-in, main button.primary")).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("#who").CountAsync());
         await page.Locator("header #sign-in").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(Browser.ProviderForm);
+        await page.Explain(() => Assertions.Expect(page).ToHaveURLAsync(Browser.ProviderForm), "Signing in again did not reach the provider's form");
         await platform.Browser.CheckPageAsync(page, "sign-in");
     }
 }

@@ -22,7 +22,7 @@ public sealed class SignInProblemTests(ConsolePlatform platform)
 
         await page.Locator("#sign-in").ClickAsync();
         var problem = page.Locator("main [role=alert]#sign-in-problem");
-        await Assertions.Expect(problem).ToContainTextAsync("could not be reached");
+        await Assertions.Expect(problem).ToContainTextAsync("could not be completed");
         Assert.StartsWith(platform.Gateway.GetLeftPart(UriPartial.Authority), page.Url, StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#who").CountAsync());
         await platform.Browser.CheckPageAsync(page, "sign-in-problem");
@@ -37,5 +37,20 @@ public sealed class SignInProblemTests(ConsolePlatform platform)
         await page.ReloadAsync();
         await Assertions.Expect(problem).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("#who").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_callback_that_cannot_be_redeemed_is_told_and_signing_in_again_lands_on_the_dashboard()
+    {
+        var page = await platform.Browser.NewPageAsync();
+        // A code and state this browser never asked for: a spent or forged callback, or one opened in another tab.
+        await page.GotoAsync("/signin-callback?code=not-a-code&state=not-a-state");
+        await Assertions.Expect(page.Locator("main [role=alert]#sign-in-problem")).ToContainTextAsync("could not be completed");
+        Assert.Equal(0, await page.Locator("#who").CountAsync());
+
+        await page.Locator("main button.primary").ClickAsync();
+        await page.Explain(() => Assertions.Expect(page).ToHaveURLAsync(Browser.ProviderForm), "Signing in again did not reach the provider's form");
+        await Browser.CompleteSignInAsync(page, "viewer.international-relations", platform.DemoPassword);
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
     }
 }

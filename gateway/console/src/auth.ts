@@ -64,7 +64,9 @@ export function person(): Person | null {
 
 export async function signIn(): Promise<void> {
   if (!manager) return;
-  sessionStorage.setItem(returnKey, location.pathname + location.search);
+  // After a failed callback the address is the callback's: coming back there would redeem a spent code.
+  const back = location.pathname === "/signin-callback" ? "/" : location.pathname + location.search;
+  sessionStorage.setItem(returnKey, back);
   await manager.signinRedirect();
 }
 

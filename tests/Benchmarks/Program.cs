@@ -5,6 +5,8 @@ using System.Globalization;
 using Diplomacy.Benchmarks;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// The propagation benchmark's read load runs in a child process of this program (ReadLoad.cs).
+if (args is [ReadLoad.Mode, ..]) return await ReadLoad.RunAsync(args);
 // The services run in-process find their content roots in MvcTestingAppManifest.json, which WebApplicationFactory looks
 // for in the current directory: `dotnet run` leaves that where it was called from.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);

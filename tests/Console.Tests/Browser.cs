@@ -66,7 +66,8 @@ public sealed class Browser : IAsyncDisposable
                 await page.Explain(() => Assertions.Expect(page).ToHaveURLAsync(ProviderForm), "The console did not leave for the provider's form");
                 break;
             }
-            catch (TimeoutException) when (attempt < 3) { }
+            // Left just as the wait gave up: no second click on a page that is going.
+            catch (TimeoutException) when (attempt < 3) { if (ProviderForm.IsMatch(page.Url)) break; }
         }
         await CompleteSignInAsync(page, account, password);
     }

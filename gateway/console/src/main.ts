@@ -94,6 +94,7 @@ window.addEventListener("popstate", () => void render());
 // The provider unreachable, or its answer unusable: the person is told, and keeps the button to try again.
 function signInFailed(error: unknown): void {
   console.error("sign-in:", error);
+  renders++; // a page still loading must not replace the alert
   replace(main, h("h1", {}, t("title")), h("p", { role: "alert", id: "sign-in-problem" }, t("signInFailed")),
     h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void beginSignIn() }, t("signIn"))));
   main.removeAttribute("aria-busy");

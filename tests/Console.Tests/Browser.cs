@@ -78,11 +78,7 @@ public sealed class Browser : IAsyncDisposable
         await page.Locator("#userName").SelectOptionAsync(account);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
-        try { await page.Locator("#who").WaitForAsync(); }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"Not signed in: the page is {page.Url}, saying: {await page.Locator("body").InnerTextAsync()}", e);
-        }
+        await page.Explain(() => page.Locator("#who").WaitForAsync(), "Not signed in");
         // The header names the person and their role and department from the ID token.
         await Assertions.Expect(page.Locator(".who")).ToContainTextAsync($"({account.Replace('.', ',').Replace(",", ", ", StringComparison.Ordinal)})");
     }

@@ -31,17 +31,20 @@ public static class PageTrail
         page.FrameNavigated += (_, f) => { if (f == page.MainFrame) Note($"at {Short(f.Url)}"); };
     }
 
-    // An address without its query's tail: an authorization code says nothing and fills the message.
-    private static string Short(string url) => url.Length <= 120 ? url : $"{url[..120]}…";
+    // An address without its query's tail (an authorization code says nothing and fills the message), a page's text cut short.
+    private static string Short(string text, int length = 120) => text.Length <= length ? text : $"{text[..length]}…";
 
-    /// <summary>Runs <paramref name="step"/>; if it fails, the failure names the page's address and its last events.</summary>
+    /// <summary>Runs <paramref name="step"/>; if it fails, the failure names the page's address, what it says and its last events.</summary>
     public static async Task Explain(this IPage page, Func<Task> step, string what)
     {
         try { await step(); }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            throw new TimeoutException($"{what}: {e.Message.Split('\n')[0]}{Environment.NewLine}The page is at {page.Url}; its last events:{Environment.NewLine}"
-                + string.Join(Environment.NewLine, Trails.TryGetValue(page, out var trail) ? trail : []), e);
+            string text;
+            try { text = Short((await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 })).ReplaceLineEndings(" "), 400); }
+            catch (Exception unreadable) when (unreadable is PlaywrightException or TimeoutException) { text = "(unreadable)"; }
+            throw new TimeoutException($"{what}: {e.Message.Split('\n')[0]}{Environment.NewLine}The page is at {page.Url}, saying: {text}"
+                + $"{Environment.NewLine}Its last events:{Environment.NewLine}" + string.Join(Environment.NewLine, Trails.TryGetValue(page, out var trail) ? trail : []), e);
         }
     }
 }

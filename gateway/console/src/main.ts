@@ -49,7 +49,7 @@ async function render(): Promise<void> {
   if (!configured()) { replace(main, h("h1", {}, t("title")), h("p", { role: "alert" }, t("notConfigured"))); return; }
   if (!signedIn()) {
     replace(main, h("h1", {}, t("title")), h("p", {}, t("welcome")),
-      h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void beginSignIn() }, t("signIn"))));
+      h("p", {}, signInButton()));
     return;
   }
   const path = location.pathname;
@@ -95,10 +95,12 @@ window.addEventListener("popstate", () => void render());
 function signInFailed(error: unknown): void {
   console.error("sign-in:", error);
   renders++; // a page still loading must not replace the alert
-  replace(main, h("h1", {}, t("title")), h("p", { role: "alert", id: "sign-in-problem" }, t("signInFailed")),
-    h("p", {}, h("button", { type: "button", class: "primary", onclick: () => void beginSignIn() }, t("signIn"))));
+  replace(main, h("h1", {}, t("title")), h("p", { role: "alert", id: "sign-in-problem" }, t("signInFailed")), h("p", {}, signInButton()));
   main.removeAttribute("aria-busy");
 }
+
+const signInButton = (): HTMLElement =>
+  h("button", { type: "button", class: "primary", onclick: () => void beginSignIn() }, t("signIn"));
 
 async function beginSignIn(): Promise<void> {
   try { await signIn(); }

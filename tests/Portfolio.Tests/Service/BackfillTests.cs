@@ -55,7 +55,7 @@ public sealed class BackfillTests : IAsyncLifetime
                 await HistoryAsync(client);
                 await WhenAsync(portfolio, "/api/portfolio/assets", Settled, "the portfolio that ran all along to see the history");
                 // The assets view settled says nothing of the others: the figures to compare are taken once every view has folded it all.
-                await Eventually.True(allAlong.ViewsCaughtUpAsync, TimeSpan.FromSeconds(60), "every view of the portfolio that ran all along to fold the history");
+                await allAlong.ViewsCaughtUpAsync(TimeSpan.FromSeconds(60));
                 foreach (var path in Views) expected.Add((await GetJsonAsync(portfolio, path)).GetRawText());
                 membershipBefore = await MembershipStateAsync(client);
                 eventsBefore = await membership.CountEventsAsync();

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.TestSupport;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diplomacy.Portfolio.Tests.Service;
 
@@ -33,20 +36,10 @@ public class PortfolioServiceFactory : ServiceFactory<Program>
     }
 
     /// <summary>
-    /// Every view's checkpoint exists and has passed the last stored event. (A view the daemon has not started yet has no
-    /// checkpoint row: looking only for rows behind would say "caught up" then. One view caught up says nothing of another.)
+    /// Until every view (and every other shard of the daemon) exists and has passed the last event stored when called:
+    /// Marten's own wait. One view settled says nothing of another.
     /// </summary>
-    public async Task<bool> ViewsCaughtUpAsync()
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(PostgresConnection);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("""
-            select count(*) = cardinality($1) from mt_event_progression
-            where name = any($1) and last_seq_id >= (select coalesce(max(seq_id), 0) from mt_events)
-            """, connection);
-        command.Parameters.AddWithValue(Views.ViewDefinitions.Versions.Keys.Select(view => $"{view}:All").ToArray());
-        return (bool)(await command.ExecuteScalarAsync())!;
-    }
+    public Task ViewsCaughtUpAsync(TimeSpan timeout) => Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(timeout);
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
 }

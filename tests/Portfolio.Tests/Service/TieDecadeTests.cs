@@ -35,7 +35,8 @@ public sealed class TieDecadeTests(TieDecadeTests.Ties service) : IClassFixture<
         // Every tie's whole history first: as of a date, a signing still in flight would be missing. The latest view can be
         // complete before it (Warsaw's termination carries its signing date), so wait until every change is stored and
         // every view has folded it.
-        await Eventually.True(service.SettledAsync, TimeSpan.FromSeconds(20), "every tie's history, in every view");
+        await Eventually.True(service.AllStoredAsync, TimeSpan.FromSeconds(20), "every tie's history stored");
+        await service.ViewsCaughtUpAsync(TimeSpan.FromSeconds(20));
         var then = await GetJsonAsync(_client, "/api/portfolio/assets?asOf=1979-06");
         Assert.Equal(2, Total(then));
         Assert.Equal(new Dictionary<string, int> { ["1960s"] = 1 }, Tally(then, "byDecade"));
@@ -59,13 +60,13 @@ public sealed class TieDecadeTests(TieDecadeTests.Ties service) : IClassFixture<
         /// <summary>How many changes the fixture published.</summary>
         public static int Published => Changes().Count();
 
-        /// <summary>Every published change is stored (the store's placeholders of failed appends not counted) and every view has folded it.</summary>
-        public async Task<bool> SettledAsync()
+        /// <summary>Every published change is stored (the store's placeholders of failed appends not counted).</summary>
+        public async Task<bool> AllStoredAsync()
         {
             await using var connection = new Npgsql.NpgsqlConnection(PostgresConnection);
             await connection.OpenAsync();
             await using var command = new Npgsql.NpgsqlCommand($"select count(*) from mt_events where type <> '{JasperFx.Events.Tombstone.Name}'", connection);
-            return (long)(await command.ExecuteScalarAsync())! == Published && await ViewsCaughtUpAsync();
+            return (long)(await command.ExecuteScalarAsync())! == Published;
         }
 
         public override async Task InitializeAsync()

@@ -28,6 +28,7 @@ builder.Services.AddSingleton(ContractCatalog.Default);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.Postgres(builder.Configuration)));
 builder.Services.AddSingleton<EventLog>();
+builder.Services.AddSingleton<LogWriter>();
 builder.Services.AddSingleton<LogSignal>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<LogSignal>());
 builder.Services.AddSingleton<TargetPolicy>();

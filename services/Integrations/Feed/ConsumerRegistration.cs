@@ -7,9 +7,10 @@ public static class ConsumerRegistration
     public const string QueueName = "integrations-log";
 
     /// <summary>
-    /// One consumer per contract type, all on one queue read one message at a time, so the log keeps the order in which
-    /// each publisher's relay sent them, and so each initiative's order. (Partitioning by initiative raced: two messages
-    /// of one initiative could reach the partitioner in either order.)
+    /// One consumer per contract type, all on one queue, up to <see cref="LogWriter.MaxBatch"/> messages in flight:
+    /// <see cref="LogWriter"/> puts them back in delivery order, so the log keeps the order in which each publisher's relay
+    /// sent them, and so each initiative's order. (Partitioning by initiative raced: two messages of one initiative could
+    /// reach the partitioner in either order.)
     /// </summary>
     public static void AddIntegrationEventConsumers(this IBusRegistrationConfigurator bus, ContractCatalog catalog)
     {
@@ -18,7 +19,7 @@ public static class ConsumerRegistration
                 .Endpoint(e =>
                 {
                     e.Name = QueueName;
-                    e.ConcurrentMessageLimit = 1;
+                    e.ConcurrentMessageLimit = LogWriter.MaxBatch;
                 });
     }
 

@@ -1,35 +1,49 @@
 using System.Text.Json;
+using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Http;
-using Diplomacy.ServiceDefaults.Messaging;
-using Marten;
 using MassTransit;
 
 namespace Diplomacy.Integrations.Feed;
 
 /// <summary>
-/// Appends each integration event of type <typeparamref name="T"/> to the log, once per message id (the base records
-/// the id in the same transaction). The stream is the initiative the event is about, so its versions order that
-/// initiative's events as they arrived.
+/// Logs each integration event of type <typeparamref name="T"/> once per message id. The stream is the initiative the
+/// event is about, so its versions order that initiative's events as they arrived. The entry is written by
+/// <see cref="LogWriter"/>, in delivery order and in batches; the message is acknowledged once it is committed.
 /// </summary>
-public sealed class IntegrationEventConsumer<T>(IDocumentStore store) : IdempotentConsumer<T>(store) where T : class
+public sealed class IntegrationEventConsumer<T>(LogWriter writer) : IConsumer<T> where T : class
 {
     public const string StreamIdHeader = "diplomacy-stream-id";
     public const string StreamVersionHeader = "diplomacy-stream-version";
 
-    protected override Task Handle(T message, IDocumentSession session, ConsumeContext context)
+    /// <summary>The de-duplication record's prefix, as it was when each message had a transaction of its own.</summary>
+    private const string HandledPrefix = "IntegrationEventConsumer`1:";
+
+    public async Task Consume(ConsumeContext<T> context)
     {
-        var messageId = context.MessageId!.Value;
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
+        var ordered = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery);
+        var (consumerTag, deliveryTag) = ordered ? (delivery!.ConsumerTag, delivery.DeliveryTag) : ((string?)null, (ulong?)null);
         var subject = ConsumerRegistration.InitiativeOf(context);
-        var version = context.Headers.TryGetHeader(StreamVersionHeader, out var streamVersion)
-            && long.TryParse(streamVersion?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
-        var received = new IntegrationEventReceived(
-            messageId,
-            ContractCatalog.Default.UrnOf(typeof(T)),
-            subject,
-            version,
-            context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : DateTimeOffset.UtcNow,
-            JsonSerializer.SerializeToElement(message, JsonDefaults.Api));
-        session.Events.Append(subject, received);
-        return Task.CompletedTask;
+        LogWriter.Entry entry;
+        try
+        {
+            var version = context.Headers.TryGetHeader(StreamVersionHeader, out var streamVersion)
+                && long.TryParse(streamVersion?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
+            var received = new IntegrationEventReceived(
+                messageId,
+                ContractCatalog.Default.UrnOf(typeof(T)),
+                subject,
+                version,
+                context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : DateTimeOffset.UtcNow,
+                JsonSerializer.SerializeToElement(context.Message, JsonDefaults.Api));
+            entry = new(consumerTag, deliveryTag, HandledPrefix + messageId, subject, received, EventMetadata.Consumed.Of(context, typeof(T)));
+        }
+        catch
+        {
+            // Its place in the order is given up, so the messages after it are not held waiting for it.
+            _ = writer.WriteAsync(new(consumerTag, deliveryTag, HandledPrefix + messageId, subject, null, null));
+            throw;
+        }
+        await writer.WriteAsync(entry).WaitAsync(context.CancellationToken);
     }
 }

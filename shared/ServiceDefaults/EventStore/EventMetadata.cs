@@ -41,16 +41,35 @@ public static class EventMetadata
     /// </summary>
     public static void Stamp(IDocumentSession session, ConsumeContext context, Type message)
     {
-        session.LastModifiedBy = $"message:{message.Name}";
-        session.SetHeader(DepartmentHeader, "none");
-        session.SetHeader(ClientHeader, PublisherOf(message));
-        session.SetHeader(CommandHeader, message.Name);
+        var consumed = Consumed.Of(context, message);
+        session.LastModifiedBy = consumed.User;
+        foreach (var (name, value) in consumed.Headers) session.SetHeader(name, value);
+        session.CorrelationId = consumed.Correlation;
+        session.CausationId = consumed.Causation;
+    }
 
-        // The consumer's span joined the trace of the command that published the message (the relay carries it).
-        var activity = Activity.Current;
-        session.CorrelationId = activity?.TraceId.ToString() ?? context.CorrelationId?.ToString("N");
-        session.CausationId = context.MessageId?.ToString();
-        if (activity?.Id is { } traceParent) session.SetHeader(OutboxRelay.TraceParentHeader, traceParent);
+    /// <summary>
+    /// The metadata of one consumed message, for a consumer that appends the events of many messages in one session
+    /// (each event then carries its own message's, which the session's would overwrite).
+    /// </summary>
+    public sealed record Consumed(string User, string? Correlation, string? Causation, IReadOnlyList<(string Name, string Value)> Headers)
+    {
+        /// <summary>Read while the message's consume span is current: the consumer's span joined the command's trace (the relay carries it).</summary>
+        public static Consumed Of(ConsumeContext context, Type message)
+        {
+            var activity = Activity.Current;
+            List<(string, string)> headers = [(DepartmentHeader, "none"), (ClientHeader, PublisherOf(message)), (CommandHeader, message.Name)];
+            if (activity?.Id is { } traceParent) headers.Add((OutboxRelay.TraceParentHeader, traceParent));
+            return new($"message:{message.Name}", activity?.TraceId.ToString() ?? context.CorrelationId?.ToString("N"), context.MessageId?.ToString(), headers);
+        }
+
+        public void ApplyTo(JasperFx.Events.IEvent @event)
+        {
+            @event.UserName = User;
+            @event.CorrelationId = Correlation;
+            @event.CausationId = Causation;
+            foreach (var (name, value) in Headers) @event.SetHeader(name, value);
+        }
     }
 
     private static string PublisherOf(Type message) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Http;
+using Diplomacy.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Diplomacy.Integrations.Feed;
@@ -36,12 +37,12 @@ public sealed class IntegrationEventConsumer<T>(LogWriter writer) : IConsumer<T>
                 version,
                 context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : DateTimeOffset.UtcNow,
                 JsonSerializer.SerializeToElement(context.Message, JsonDefaults.Api));
-            entry = new(consumerTag, deliveryTag, HandledPrefix + messageId, subject, received, EventMetadata.Consumed.Of(context, typeof(T)));
+            entry = new(consumerTag, deliveryTag, new(HandledPrefix + messageId, subject, received, EventMetadata.Consumed.Of(context, typeof(T), System.Diagnostics.Activity.Current)));
         }
         catch
         {
             // Its place in the order is given up, so the messages after it are not held waiting for it.
-            _ = writer.WriteAsync(new(consumerTag, deliveryTag, HandledPrefix + messageId, subject, null, null));
+            _ = writer.WriteAsync(new(consumerTag, deliveryTag, null));
             throw;
         }
         await writer.WriteAsync(entry).WaitAsync(context.CancellationToken);

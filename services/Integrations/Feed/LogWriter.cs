@@ -30,11 +30,10 @@ public sealed class LogWriter : IAsyncDisposable
     public static readonly TimeSpan RetryGapTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// One message's entry. <paramref name="Received"/> is null for a message that could not be made into one: its place
-    /// in the order is given up at once instead of waited for.
+    /// One message's entry. <paramref name="Event"/> is null for a message that could not be made into one: its place in
+    /// the order is given up at once instead of waited for.
     /// </summary>
-    public sealed record Entry(
-        string? ConsumerTag, ulong? DeliveryTag, string HandledId, Guid Subject, IntegrationEventReceived? Received, EventMetadata.Consumed? Metadata)
+    public sealed record Entry(string? ConsumerTag, ulong? DeliveryTag, ConsumedEvent? Event)
     {
         internal TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -158,18 +157,7 @@ public sealed class LogWriter : IAsyncDisposable
         try
         {
             await using var session = _store.LightweightSession();
-            var ids = batch.Where(e => e.Received is not null).Select(e => e.HandledId).Distinct().ToArray();
-            var seen = (await session.LoadManyAsync<HandledMessage>(token, ids)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
-            var now = DateTimeOffset.UtcNow;
-            foreach (var entry in batch)
-            {
-                // Logged before (a redelivery), or twice in this batch: once is enough.
-                if (entry is not { Received: { } received, Metadata: { } metadata } || !seen.Add(entry.HandledId)) continue;
-                var @event = session.Events.BuildEvent(received);
-                metadata.ApplyTo(@event);
-                session.Events.Append(entry.Subject, @event);
-                session.Insert(new HandledMessage { Id = entry.HandledId, HandledAt = now });
-            }
+            await HandledMessages.AppendOnceAsync(session, [.. batch.Select(e => e.Event).OfType<ConsumedEvent>()], token);
             await session.SaveChangesAsync(token);
             foreach (var entry in batch) entry.Done.TrySetResult();
         }

@@ -2,6 +2,7 @@ using Diplomacy.Contracts.Exchanges;
 using Diplomacy.Contracts.Exports;
 using Diplomacy.Contracts.Membership;
 using Diplomacy.Contracts.PeaceBuilding;
+using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
@@ -9,17 +10,25 @@ using MassTransit;
 namespace Diplomacy.Portfolio.Learning;
 
 /// <summary>
-/// Appends a received change to the stream of its initiative. Redelivery is skipped on the message id; a change that
-/// arrives late (an older version after a newer one) is kept too, and the views order the changes by the source's
-/// version, so neither changes what they show.
+/// Appends received changes to the streams of their initiatives, a batch of messages in one transaction (one commit and
+/// one de-duplication read, where one message each cost both). Redelivery is skipped on the message id; a change that
+/// arrives late (an older version after a newer one, as batches may) is kept too, and the views order the changes by the
+/// source's version, so neither changes what they show.
 /// </summary>
 public abstract class ChangeConsumer<TMessage>(IDocumentStore store, string collection, Func<TMessage, Guid> sourceId)
-    : IdempotentConsumer<TMessage>(store) where TMessage : class
+    : IConsumer<Batch<TMessage>> where TMessage : class
 {
-    protected override Task Handle(TMessage message, IDocumentSession session, ConsumeContext context)
+    public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        session.Events.Append(Received.StreamOf(collection, sourceId(message)), message);
-        return Task.CompletedTask;
+        // The record's id is the consumer's name and the message id, as when each message had a transaction of its own.
+        var prefix = GetType().Name + ":";
+        await using var session = store.LightweightSession();
+        await HandledMessages.AppendOnceAsync(session, [.. context.Message.Select(message => new ConsumedEvent(
+            prefix + (message.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.")),
+            Received.StreamOf(collection, sourceId(message.Message)),
+            message.Message,
+            EventMetadata.Consumed.Of(message, typeof(TMessage), consumeSpan: null)))], context.CancellationToken);
+        await session.SaveChangesAsync(context.CancellationToken);
     }
 }
 
@@ -48,14 +57,25 @@ public static class Collections
 
 public static class ChangeConsumerRegistration
 {
+    /// <summary>
+    /// At most this many changes in one transaction. A lone change waits <see cref="BatchWait"/> for company; under load a
+    /// batch fills at once.
+    /// </summary>
+    public const int BatchSize = 64;
+
+    public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(10);
+
     public static void AddChangeConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<NetworkChangedConsumer>();
-        bus.AddConsumer<MembershipChangedConsumer>();
-        bus.AddConsumer<PartnerTieChangedConsumer>();
-        bus.AddConsumer<PolicyChangedConsumer>();
-        bus.AddConsumer<ExchangeChangedConsumer>();
-        bus.AddConsumer<PeaceProgramChangedConsumer>();
-        bus.AddConsumer<ExportProjectChangedConsumer>();
+        Add<NetworkChangedConsumer>(bus);
+        Add<MembershipChangedConsumer>(bus);
+        Add<PartnerTieChangedConsumer>(bus);
+        Add<PolicyChangedConsumer>(bus);
+        Add<ExchangeChangedConsumer>(bus);
+        Add<PeaceProgramChangedConsumer>(bus);
+        Add<ExportProjectChangedConsumer>(bus);
     }
+
+    private static void Add<TConsumer>(IBusRegistrationConfigurator bus) where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(BatchSize).SetTimeLimit(BatchWait)));
 }

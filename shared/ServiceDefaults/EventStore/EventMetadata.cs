@@ -41,7 +41,7 @@ public static class EventMetadata
     /// </summary>
     public static void Stamp(IDocumentSession session, ConsumeContext context, Type message)
     {
-        var consumed = Consumed.Of(context, message);
+        var consumed = Consumed.Of(context, message, Activity.Current);
         session.LastModifiedBy = consumed.User;
         foreach (var (name, value) in consumed.Headers) session.SetHeader(name, value);
         session.CorrelationId = consumed.Correlation;
@@ -54,10 +54,13 @@ public static class EventMetadata
     /// </summary>
     public sealed record Consumed(string User, string? Correlation, string? Causation, IReadOnlyList<(string Name, string Value)> Headers)
     {
-        /// <summary>Read while the message's consume span is current: the consumer's span joined the command's trace (the relay carries it).</summary>
-        public static Consumed Of(ConsumeContext context, Type message)
+        /// <summary>
+        /// <paramref name="consumeSpan"/> is the message's own consume span, which joined the command's trace (the relay
+        /// carries it); a message of a batch has none, and its correlation id (the relay's trace id) stands for it.
+        /// </summary>
+        public static Consumed Of(ConsumeContext context, Type message, Activity? consumeSpan)
         {
-            var activity = Activity.Current;
+            var activity = consumeSpan;
             List<(string, string)> headers = [(DepartmentHeader, "none"), (ClientHeader, PublisherOf(message)), (CommandHeader, message.Name)];
             if (activity?.Id is { } traceParent) headers.Add((OutboxRelay.TraceParentHeader, traceParent));
             return new($"message:{message.Name}", activity?.TraceId.ToString() ?? context.CorrelationId?.ToString("N"), context.MessageId?.ToString(), headers);

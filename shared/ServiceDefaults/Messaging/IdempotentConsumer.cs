@@ -36,3 +36,30 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
     /// <summary>Makes the consumer's changes in <paramref name="session"/>; do not save it.</summary>
     protected abstract Task Handle(TMessage message, IDocumentSession session, ConsumeContext context);
 }
+
+/// <summary>One consumed message's event, for a consumer that appends many messages' events in one session.</summary>
+/// <param name="HandledId">The de-duplication record's id: the consumer's name and the message id.</param>
+public sealed record ConsumedEvent(string HandledId, Guid Stream, object Data, EventMetadata.Consumed Metadata);
+
+/// <summary>The batch form of <see cref="IdempotentConsumer{TMessage}"/>: one de-duplication read for many messages.</summary>
+public static class HandledMessages
+{
+    /// <summary>
+    /// Appends each event, with its own message's metadata, unless its message was handled before or comes twice, and
+    /// records the message ids, all in <paramref name="session"/>; the caller saves it.
+    /// </summary>
+    public static async Task AppendOnceAsync(IDocumentSession session, IReadOnlyCollection<ConsumedEvent> events, CancellationToken ct)
+    {
+        var ids = events.Select(e => e.HandledId).Distinct(StringComparer.Ordinal).ToArray();
+        var seen = (await session.LoadManyAsync<HandledMessage>(ct, ids)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var consumed in events)
+        {
+            if (!seen.Add(consumed.HandledId)) continue;
+            var @event = session.Events.BuildEvent(consumed.Data);
+            consumed.Metadata.ApplyTo(@event);
+            session.Events.Append(consumed.Stream, @event);
+            session.Insert(new HandledMessage { Id = consumed.HandledId, HandledAt = now });
+        }
+    }
+}

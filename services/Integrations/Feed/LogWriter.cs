@@ -181,8 +181,8 @@ public sealed class LogWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _incoming.Writer.TryComplete();
         await _stopping.CancelAsync();
+        _incoming.Writer.TryComplete();
         await _loop.ContinueWith(_ => { }, TaskScheduler.Default);
         _stopping.Dispose();
     }

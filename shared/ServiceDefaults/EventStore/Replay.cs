@@ -22,6 +22,9 @@ public static class Replay
         this IQuerySession session, Guid id, long? version = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
         where T : class, IAggregate<T>
     {
+        var remembered = asOf is null && version is not null ? ReplayMemo.Current?.For(id) : null;
+        if (remembered is not null && remembered.TryFold<T>(version!.Value, out var folded)) return folded;
+
         var types = StoredTypes<T>.ByName;
         var serializer = session.DocumentStore.Options.Serializer();
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
@@ -54,13 +57,78 @@ public static class Replay
         if (state is null) return null;
         state.Id = id;
         state.Version = last;
-        return new ReplayedState<T>(last, lastTimestamp, state);
+        var replayed = new ReplayedState<T>(last, lastTimestamp, state);
+        remembered?.Remember(replayed);
+        return replayed;
     }
+
+    /// <summary>
+    /// While the returned scope lasts, a replay of <paramref name="events"/>' stream to one of their versions (without
+    /// <c>asOf</c>) folds them in memory from the state it replayed last, or from nothing when they start the stream,
+    /// instead of reading the stream again. For the outbox relay, which replays each event it publishes, often twice (its
+    /// message, then its "...Changed"), one after the other.
+    /// </summary>
+    public static IDisposable Remember(IReadOnlyList<JasperFx.Events.IEvent> events) => ReplayMemo.Enter(events);
 
     public static async Task<T?> ReplayAsync<T>(
         this IQuerySession session, Guid id, long? version = null, DateTimeOffset? asOf = null, CancellationToken ct = default)
         where T : class, IAggregate<T> =>
         (await session.ReplayAtAsync<T>(id, version, asOf, ct))?.State;
+
+    /// <summary>The events of one stream being relayed, and the last state replayed from them or for them.</summary>
+    private sealed class ReplayMemo
+    {
+        private static readonly AsyncLocal<ReplayMemo?> Ambient = new();
+        private readonly Guid _stream;
+        private readonly Dictionary<long, JasperFx.Events.IEvent> _byVersion;
+        private object? _last; // a ReplayedState<T>
+
+        private ReplayMemo(IReadOnlyList<JasperFx.Events.IEvent> events) =>
+            (_stream, _byVersion) = (events[0].StreamId, events.ToDictionary(e => e.Version));
+
+        public static ReplayMemo? Current => Ambient.Value;
+
+        public static IDisposable Enter(IReadOnlyList<JasperFx.Events.IEvent> events)
+        {
+            var outer = Ambient.Value;
+            Ambient.Value = events.Count == 0 ? null : new ReplayMemo(events);
+            return new Scope(() => Ambient.Value = outer);
+        }
+
+        public ReplayMemo? For(Guid stream) => stream == _stream ? this : null;
+
+        public void Remember<T>(ReplayedState<T> replayed) => _last = replayed;
+
+        /// <summary>
+        /// The state at <paramref name="version"/>, folded from the last one remembered (or from nothing, when these
+        /// events start the stream) and the events after it; false when an event between them is not among these.
+        /// </summary>
+        public bool TryFold<T>(long version, out ReplayedState<T>? replayed) where T : class, IAggregate<T>
+        {
+            replayed = null;
+            var start = _last is ReplayedState<T> last && last.Version <= version ? last : null;
+            var from = start?.Version ?? 0;
+            for (var v = from + 1; v <= version; v++)
+                if (!_byVersion.ContainsKey(v)) return false;
+
+            var (state, timestamp) = (start?.State, start?.Timestamp ?? default);
+            for (var v = from + 1; v <= version; v++)
+            {
+                var @event = _byVersion[v];
+                state = T.FoldStored(state, @event.Data);
+                timestamp = @event.Timestamp;
+            }
+            if (state is null) return true;
+            if (version > from) (state.Id, state.Version) = (_stream, version);
+            _last = replayed = new ReplayedState<T>(version, timestamp, state);
+            return true;
+        }
+
+        private sealed class Scope(Action exit) : IDisposable
+        {
+            public void Dispose() => exit();
+        }
+    }
 
     /// <summary>The CLR type of each stored event name of one aggregate, built once.</summary>
     private static class StoredTypes<T> where T : class, IAggregate<T>

@@ -74,8 +74,12 @@ public sealed class OutboxRelay : SubscriptionBase
         return NullChangeListener.Instance;
     }
 
-    private async Task RelayStreamAsync(IEnumerable<IEvent> events, IQuerySession session, CancellationToken cancellationToken)
+    private async Task RelayStreamAsync(IEnumerable<IEvent> stream, IQuerySession session, CancellationToken cancellationToken)
     {
+        // The mapper replays the stream to each event; from the second replay on, the page's own events are folded onto the
+        // state before instead of read again (a round trip per message saved).
+        var events = stream.ToList();
+        using var replays = EventStore.Replay.Remember(events);
         foreach (var @event in events)
         {
             // The event's own message goes out before its "...Changed" is made: consumers waiting for it get it a replay sooner.

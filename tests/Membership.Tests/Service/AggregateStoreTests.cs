@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Diplomacy.Membership.PartnerCities;
+using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.TestSupport;
 using JasperFx;
 using Marten;
@@ -84,5 +86,46 @@ public sealed class AggregateStoreTests(MembershipServiceFactory service) : ICla
             Assert.Equal("1996-04", state.GetProperty("councilApprovedOn").GetString());
             Assert.Equal(id.ToString(), state.GetProperty("id").GetString());
         }
+    }
+
+    [Fact]
+    public async Task The_relays_replays_fold_the_pages_events_in_memory_as_the_store_would()
+    {
+        var id = await ActiveSisterTieAsync();
+        await using var session = service.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var stored = await session.Events.FetchStreamAsync(id);
+        var fromStore = new List<string>();
+        for (var v = 1; v <= 3; v++) fromStore.Add(JsonSerializer.Serialize(await session.ReplayAsync<PartnerCity>(id, v)));
+
+        // A page holding the whole stream: each version, twice as the relay asks, equals the store's replay.
+        using (Replay.Remember(stored))
+            for (var v = 1; v <= 3; v++)
+            {
+                Assert.Equal(fromStore[v - 1], JsonSerializer.Serialize(await session.ReplayAsync<PartnerCity>(id, v)));
+                Assert.Equal(fromStore[v - 1], JsonSerializer.Serialize(await session.ReplayAsync<PartnerCity>(id, v)));
+            }
+
+        // The page's events are what answers: one whose signing says 2001 gives 2001, from nothing or from version 2.
+        var signed2001 = new JasperFx.Events.Event<AgreementSigned>(new AgreementSigned(PartialDate.Parse("2001-01")))
+        {
+            StreamId = id, Version = 3, Timestamp = stored[2].Timestamp,
+        };
+        IReadOnlyList<JasperFx.Events.IEvent> altered = [stored[0], stored[1], signed2001];
+        using (Replay.Remember(altered))
+        {
+            Assert.Equal("2001-01", (await session.ReplayAsync<PartnerCity>(id, 3))?.AgreementSignedOn?.ToString());
+            Assert.Equal(2, (await session.ReplayAsync<PartnerCity>(id, 2))?.Version);
+            Assert.Equal("2001-01", (await session.ReplayAsync<PartnerCity>(id, 3))?.AgreementSignedOn?.ToString());
+        }
+        // A page without the stream's start, and nothing replayed yet: the store answers, then the page goes on from it.
+        using (Replay.Remember([stored[1], signed2001]))
+        {
+            Assert.Equal(fromStore[1], JsonSerializer.Serialize(await session.ReplayAsync<PartnerCity>(id, 2)));
+            Assert.Equal("2001-01", (await session.ReplayAsync<PartnerCity>(id, 3))?.AgreementSignedOn?.ToString());
+        }
+        // Outside a page, and for an instant, always the store.
+        Assert.Equal("1996-05", (await session.ReplayAsync<PartnerCity>(id, 3))?.AgreementSignedOn?.ToString());
+        using (Replay.Remember(altered))
+            Assert.Equal("1996-05", (await session.ReplayAsync<PartnerCity>(id, 3, asOf: DateTimeOffset.UtcNow))?.AgreementSignedOn?.ToString());
     }
 }

@@ -99,12 +99,15 @@ internal sealed class BenchPlatform : IAsyncDisposable
                 Console.WriteLine("  (the platform was still busy after 10 minutes: the next phase is measured while it catches up)");
                 return;
             }
-            var behind = await TestServers.QueuedMessagesAsync(_vhost!) + await RelayLagAsync();
+            var behind = await QueuedMessagesAsync() + await RelayLagAsync();
             quiet = behind == 0 ? quiet + 1 : 0;
             await Task.Delay(TimeSpan.FromSeconds(quiet == 0 ? 1 : 5)); // the management API refreshes its figures every 5 s
         }
         Console.WriteLine($"  (waited {(DateTime.UtcNow - started).TotalSeconds:F0} s for the consumers to catch up)");
     }
+
+    /// <summary>The messages waiting in the platform's queues, as the broker's management API last counted them (every 5 s).</summary>
+    public Task<long> QueuedMessagesAsync() => TestServers.QueuedMessagesAsync(_vhost!);
 
     /// <summary>
     /// The events committed in every service that its relay has not yet processed, read at once rather than every 5 s as

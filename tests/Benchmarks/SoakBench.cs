@@ -44,10 +44,12 @@ internal static class SoakBench
         await sampling;
 
         var lagGone = await RelayLagGoneAsync(platform, TimeSpan.FromSeconds(30));
+        var queuesEmpty = await QueuesEmptyAsync(platform, TimeSpan.FromMinutes(10));
         Console.WriteLine($"""
               commands  {commandResult}
               reads     {readResult}
               relay lag back to 0 in {(lagGone is { } l ? $"{l.TotalSeconds:F1} s" : "more than 30 s")}
+              every queue empty (every consumer caught up) {(queuesEmpty is { } q ? $"{q.TotalSeconds:F0} s" : "more than 10 minutes")} after that (the broker counts every 5 s)
               memory (RSS, MB): process, mean of the first third after a 10 % warm-up, mean of the last third, growth
             """);
         var worst = 0.0;
@@ -65,6 +67,18 @@ internal static class SoakBench
         summary.Add("soak errors", $"{errors} of {commandResult.Operations + readResult.Operations:N0}", "", "0", errors == 0);
         summary.Add("soak memory, worst growth", $"{worst:P1}", "", "within 10 %", worst <= 0.10);
         summary.Add("soak relay lag back to 0", lagGone is { } gone ? $"{gone.TotalSeconds:F1} s" : "> 30 s", "", "<= 5 s", lagGone is { } g && g <= TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>How long until no message waits in any queue, or null after the timeout.</summary>
+    private static async Task<TimeSpan?> QueuesEmptyAsync(BenchPlatform platform, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (await platform.QueuedMessagesAsync() == 0) return clock.Elapsed;
+            await Task.Delay(1000);
+        }
+        return null;
     }
 
     /// <summary>How long until no service has a committed event its relay has not processed, or null after the timeout.</summary>

@@ -79,6 +79,11 @@ public sealed class LogWriter : IAsyncDisposable
                 if (batch.Count > 0) await CommitAsync(batch, token);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                // Never leave the loop while the service runs: every message of the log queue would wait on it for good.
+                _logger.LogError(e, "The log writer failed; it goes on");
+            }
         }
         foreach (var entry in _waiting.Values.Concat(_unordered)) entry.Done.TrySetCanceled();
     }

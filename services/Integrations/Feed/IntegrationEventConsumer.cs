@@ -21,13 +21,13 @@ public sealed class IntegrationEventConsumer<T>(LogWriter writer) : IConsumer<T>
 
     public async Task Consume(ConsumeContext<T> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
         var ordered = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery);
         var (consumerTag, deliveryTag) = ordered ? (delivery!.ConsumerTag, delivery.DeliveryTag) : ((string?)null, (ulong?)null);
-        var subject = ConsumerRegistration.InitiativeOf(context);
         LogWriter.Entry entry;
         try
         {
+            var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
+            var subject = ConsumerRegistration.InitiativeOf(context);
             var version = context.Headers.TryGetHeader(StreamVersionHeader, out var streamVersion)
                 && long.TryParse(streamVersion?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
             var received = new IntegrationEventReceived(

@@ -60,10 +60,9 @@ public static class EventMetadata
         /// </summary>
         public static Consumed Of(ConsumeContext context, Type message, Activity? consumeSpan)
         {
-            var activity = consumeSpan;
             List<(string, string)> headers = [(DepartmentHeader, "none"), (ClientHeader, PublisherOf(message)), (CommandHeader, message.Name)];
-            if (activity?.Id is { } traceParent) headers.Add((OutboxRelay.TraceParentHeader, traceParent));
-            return new($"message:{message.Name}", activity?.TraceId.ToString() ?? context.CorrelationId?.ToString("N"), context.MessageId?.ToString(), headers);
+            if (consumeSpan?.Id is { } traceParent) headers.Add((OutboxRelay.TraceParentHeader, traceParent));
+            return new($"message:{message.Name}", consumeSpan?.TraceId.ToString() ?? context.CorrelationId?.ToString("N"), context.MessageId?.ToString(), headers);
         }
 
         public void ApplyTo(JasperFx.Events.IEvent @event)

@@ -117,16 +117,18 @@ public sealed class Dispatcher(
             var subscriptionIds = deliveries.Select(d => d.SubscriptionId).Distinct().ToArray();
             subscriptions = (await query.LoadManyAsync<WebhookSubscription>(ct, subscriptionIds)).ToDictionary(s => s.Id);
         }
+        // The round's log entries in one read, rather than one read per delivery.
+        var entries = await log.ReadManyAsync([.. deliveries.Select(d => d.Sequence).Distinct()], ct);
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
             async (delivery, token) =>
             {
-                if (subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) await AttemptAsync(delivery, subscription, token);
+                if (subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) await AttemptAsync(delivery, subscription, entries, token);
             });
     }
 
-    private async Task AttemptAsync(Delivery delivery, WebhookSubscription subscription, CancellationToken ct)
+    private async Task AttemptAsync(Delivery delivery, WebhookSubscription subscription, IReadOnlyDictionary<long, LogEntry> entries, CancellationToken ct)
     {
-        var entry = await log.ReadOneAsync(delivery.Sequence, ct)
+        var entry = entries.GetValueOrDefault(delivery.Sequence)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} names log entry {delivery.Sequence}, which is not there.");
         var payload = System.Text.Encoding.UTF8.GetString(CloudEvents.Encode(entry).Span);
         var startedAt = clock.GetUtcNow();

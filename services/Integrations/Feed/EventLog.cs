@@ -46,8 +46,20 @@ public sealed class EventLog(IDocumentStore store, NpgsqlDataSource dataSource)
         return entries;
     }
 
-    public async Task<LogEntry?> ReadOneAsync(long sequence, CancellationToken ct) =>
-        (await ReadAsync(sequence - 1, sequence, [], 1, ct)).FirstOrDefault();
+    /// <summary>The entries at the given sequences, in one read (the dispatcher's round of deliveries).</summary>
+    public async Task<IReadOnlyDictionary<long, LogEntry>> ReadManyAsync(IReadOnlyCollection<long> sequences, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select seq_id, timestamp, data from "{Schema}".mt_events
+            where seq_id = any($1) and type = '{IntegrationEventReceived.StoredName}'
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = sequences.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        var entries = new Dictionary<long, LogEntry>(sequences.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            entries[reader.GetInt64(0)] = new(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Deserialize(reader.GetString(2)));
+        return entries;
+    }
 
     // Marten stores the event camelCase, as the API speaks.
     private static IntegrationEventReceived Deserialize(string json) =>

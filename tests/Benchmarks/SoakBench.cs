@@ -43,8 +43,8 @@ internal static class SoakBench
         await stopSampling.CancelAsync();
         await sampling;
 
-        var lagGone = await RelayLagGoneAsync(platform, TimeSpan.FromSeconds(30));
-        var queuesEmpty = await QueuesEmptyAsync(platform, TimeSpan.FromMinutes(10));
+        var lagGone = await TimeUntilAsync(async () => await platform.RelayLagAsync() == 0, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30));
+        var queuesEmpty = await TimeUntilAsync(async () => await platform.QueuedMessagesAsync() == 0, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
         Console.WriteLine($"""
               commands  {commandResult}
               reads     {readResult}
@@ -69,27 +69,14 @@ internal static class SoakBench
         summary.Add("soak relay lag back to 0", lagGone is { } gone ? $"{gone.TotalSeconds:F1} s" : "> 30 s", "", "<= 5 s", lagGone is { } g && g <= TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>How long until no message waits in any queue, or null after the timeout.</summary>
-    private static async Task<TimeSpan?> QueuesEmptyAsync(BenchPlatform platform, TimeSpan timeout)
+    /// <summary>How long until <paramref name="done"/>, asked every <paramref name="interval"/>, or null after the timeout.</summary>
+    private static async Task<TimeSpan?> TimeUntilAsync(Func<Task<bool>> done, TimeSpan interval, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            if (await platform.QueuedMessagesAsync() == 0) return clock.Elapsed;
-            await Task.Delay(1000);
-        }
-        return null;
-    }
-
-    /// <summary>How long until no service has a committed event its relay has not processed, or null after the timeout.</summary>
-    private static async Task<TimeSpan?> RelayLagGoneAsync(BenchPlatform platform, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            var lag = await platform.RelayLagAsync();
-            if (lag == 0) return clock.Elapsed;
-            await Task.Delay(100);
+            if (await done()) return clock.Elapsed;
+            await Task.Delay(interval);
         }
         return null;
     }

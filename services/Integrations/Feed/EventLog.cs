@@ -39,11 +39,7 @@ public sealed class EventLog(IDocumentStore store, NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = upTo });
         command.Parameters.Add(new NpgsqlParameter { Value = types.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        var entries = new List<LogEntry>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            entries.Add(new(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Deserialize(reader.GetString(2))));
-        return entries;
+        return await EntriesAsync(command, ct);
     }
 
     /// <summary>The entries at the given sequences, in one read (the dispatcher's round of deliveries).</summary>
@@ -54,10 +50,16 @@ public sealed class EventLog(IDocumentStore store, NpgsqlDataSource dataSource)
             where seq_id = any($1) and type = '{IntegrationEventReceived.StoredName}'
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = sequences.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        var entries = new Dictionary<long, LogEntry>(sequences.Count);
+        return (await EntriesAsync(command, ct)).ToDictionary(e => e.Sequence);
+    }
+
+    /// <summary>The entries a <c>select seq_id, timestamp, data</c> returns.</summary>
+    private static async Task<List<LogEntry>> EntriesAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var entries = new List<LogEntry>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            entries[reader.GetInt64(0)] = new(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Deserialize(reader.GetString(2)));
+            entries.Add(new(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Deserialize(reader.GetString(2))));
         return entries;
     }
 

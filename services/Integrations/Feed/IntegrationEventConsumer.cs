@@ -16,9 +16,6 @@ public sealed class IntegrationEventConsumer<T>(LogWriter writer) : IConsumer<T>
     public const string StreamIdHeader = "diplomacy-stream-id";
     public const string StreamVersionHeader = "diplomacy-stream-version";
 
-    /// <summary>The de-duplication record's prefix, as it was when each message had a transaction of its own.</summary>
-    private const string HandledPrefix = "IntegrationEventConsumer`1:";
-
     public async Task Consume(ConsumeContext<T> context)
     {
         var ordered = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery);
@@ -26,18 +23,18 @@ public sealed class IntegrationEventConsumer<T>(LogWriter writer) : IConsumer<T>
         LogWriter.Entry entry;
         try
         {
-            var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
+            var handledId = HandledMessage.IdOf(GetType(), context.MessageId);
             var subject = ConsumerRegistration.InitiativeOf(context);
             var version = context.Headers.TryGetHeader(StreamVersionHeader, out var streamVersion)
                 && long.TryParse(streamVersion?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (long?)null;
             var received = new IntegrationEventReceived(
-                messageId,
+                context.MessageId!.Value,
                 ContractCatalog.Default.UrnOf(typeof(T)),
                 subject,
                 version,
                 context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : DateTimeOffset.UtcNow,
                 JsonSerializer.SerializeToElement(context.Message, JsonDefaults.Api));
-            entry = new(consumerTag, deliveryTag, new(HandledPrefix + messageId, subject, received, EventMetadata.Consumed.Of(context, typeof(T), System.Diagnostics.Activity.Current)));
+            entry = new(consumerTag, deliveryTag, new(handledId, subject, received, EventMetadata.Consumed.Of(context, typeof(T), System.Diagnostics.Activity.Current)));
         }
         catch
         {

@@ -20,11 +20,9 @@ public abstract class ChangeConsumer<TMessage>(IDocumentStore store, string coll
 {
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        // The record's id is the consumer's name and the message id, as when each message had a transaction of its own.
-        var prefix = GetType().Name + ":";
         await using var session = store.LightweightSession();
         await HandledMessages.AppendOnceAsync(session, [.. context.Message.Select(message => new ConsumedEvent(
-            prefix + (message.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.")),
+            HandledMessage.IdOf(GetType(), message.MessageId),
             Received.StreamOf(collection, sourceId(message.Message)),
             message.Message,
             EventMetadata.Consumed.Of(message, typeof(TMessage), consumeSpan: null)))], context.CancellationToken);

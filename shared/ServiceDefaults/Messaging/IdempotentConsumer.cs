@@ -9,6 +9,10 @@ public sealed class HandledMessage
 {
     public required string Id { get; init; }
     public DateTimeOffset HandledAt { get; init; }
+
+    /// <summary>The record's id: the consumer's type name (<c>IntegrationEventConsumer`1</c> for a generic one) and the message id.</summary>
+    public static string IdOf(Type consumer, Guid? messageId) =>
+        $"{consumer.Name}:{messageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.")}";
 }
 
 /// <summary>
@@ -20,8 +24,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
 {
     public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
-        var handledId = $"{GetType().Name}:{messageId}";
+        var handledId = HandledMessage.IdOf(GetType(), context.MessageId);
 
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<HandledMessage>(handledId, context.CancellationToken) is not null) return;
@@ -38,7 +41,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
 }
 
 /// <summary>One consumed message's event, for a consumer that appends many messages' events in one session.</summary>
-/// <param name="HandledId">The de-duplication record's id: the consumer's name and the message id.</param>
+/// <param name="HandledId">The de-duplication record's id (<see cref="HandledMessage.IdOf"/>).</param>
 public sealed record ConsumedEvent(string HandledId, Guid Stream, object Data, EventMetadata.Consumed Metadata);
 
 /// <summary>The batch form of <see cref="IdempotentConsumer{TMessage}"/>: one de-duplication read for many messages.</summary>

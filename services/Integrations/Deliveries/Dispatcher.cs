@@ -14,7 +14,7 @@ namespace Diplomacy.Integrations.Deliveries;
 /// Sends pending deliveries. One replica at a time dispatches (it holds a PostgreSQL advisory lock on a connection of
 /// its own; if it dies the lock goes with its connection and another replica takes over). It sends only the oldest
 /// pending delivery of each subscription and initiative, so an initiative's events arrive in order, and many of those
-/// at once. Every outcome is stored before the next attempt; a delivery is marked delivered only after a 2xx, so a
+/// at once. A round's outcomes are stored before the next round; a delivery is marked delivered only after a 2xx, so a
 /// crash in between sends it again (at least once; receivers de-duplicate on <c>webhook-id</c>).
 /// </summary>
 public sealed class Dispatcher(
@@ -119,14 +119,20 @@ public sealed class Dispatcher(
         }
         // The round's log entries in one read, rather than one read per delivery.
         var entries = await log.ReadManyAsync([.. deliveries.Select(d => d.Sequence).Distinct()], ct);
+        var attempts = new ConcurrentQueue<Attempt>();
         await Parallel.ForEachAsync(deliveries, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = ct },
             async (delivery, token) =>
             {
-                if (subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription)) await AttemptAsync(delivery, subscription, entries, token);
+                if (subscriptions.TryGetValue(delivery.SubscriptionId, out var subscription))
+                    attempts.Enqueue(await AttemptAsync(delivery, subscription, entries, token));
             });
+        await RecordAsync([.. attempts], ct);
     }
 
-    private async Task AttemptAsync(Delivery delivery, WebhookSubscription subscription, IReadOnlyDictionary<long, LogEntry> entries, CancellationToken ct)
+    /// <summary>A delivery after one attempt, not yet stored; <c>LoadedVersion</c> is the version it was loaded at.</summary>
+    private sealed record Attempt(Delivery Delivery, WebhookSubscription Subscription, bool GiveUp, DateTimeOffset At, Guid LoadedVersion);
+
+    private async Task<Attempt> AttemptAsync(Delivery delivery, WebhookSubscription subscription, IReadOnlyDictionary<long, LogEntry> entries, CancellationToken ct)
     {
         var entry = entries.GetValueOrDefault(delivery.Sequence)
             ?? throw new InvalidOperationException($"Delivery {delivery.Id} names log entry {delivery.Sequence}, which is not there.");
@@ -136,18 +142,55 @@ public sealed class Dispatcher(
         var outcome = await sender.SendAsync(subscription.Url, delivery.Id.ToString(), payload, secrets, ct);
 
         var now = clock.GetUtcNow();
+        var loaded = delivery.Version;
         var giveUp = delivery.Record(outcome, startedAt, now, _options, Random.Shared);
-        await using var session = store.LightweightSession();
-        // Optimistic concurrency: stored only if nobody changed it since it was loaded.
-        session.Store(delivery);
-        if (giveUp) await DeactivateAsync(session, subscription, delivery, now, ct);
-        try { await session.SaveChangesAsync(ct); }
-        catch (ConcurrencyException)
+        return new Attempt(delivery, subscription, giveUp, now, loaded);
+    }
+
+    /// <summary>
+    /// Stores a round's outcomes in one transaction: a transaction per delivery held a burst back. Optimistic concurrency
+    /// guards each one; when any changed since it was loaded (a redelivery was asked for meanwhile), the transaction is
+    /// rolled back whole and each outcome is stored alone, so only the changed ones give way.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyList<Attempt> attempts, CancellationToken ct)
+    {
+        if (attempts.Count > 1)
         {
-            // A redelivery was asked for meanwhile: that request stands, and the delivery is sent again.
-            logger.LogInformation("Delivery {Delivery} changed while being sent; keeping the change", delivery.Id);
+            try
+            {
+                await SaveAsync(attempts, ct);
+                return;
+            }
+            catch (Exception e) when (IsConcurrency(e)) { }
+        }
+        foreach (var attempt in attempts)
+        {
+            attempt.Delivery.Version = attempt.LoadedVersion;
+            try { await SaveAsync([attempt], ct); }
+            catch (Exception e) when (IsConcurrency(e))
+            {
+                // A redelivery was asked for meanwhile: that request stands, and the delivery is sent again.
+                logger.LogInformation("Delivery {Delivery} changed while being sent; keeping the change", attempt.Delivery.Id);
+            }
         }
     }
+
+    private async Task SaveAsync(IReadOnlyList<Attempt> attempts, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var deactivated = new HashSet<Guid>();
+        foreach (var attempt in attempts)
+        {
+            session.Store(attempt.Delivery);
+            // Several deliveries of one subscription may give up in one round: it is deactivated once, for the first.
+            if (attempt.GiveUp && deactivated.Add(attempt.Subscription.Id))
+                await DeactivateAsync(session, attempt.Subscription, attempt.Delivery, attempt.At, ct);
+        }
+        await session.SaveChangesAsync(ct);
+    }
+
+    private static bool IsConcurrency(Exception e) =>
+        e is ConcurrencyException || e is AggregateException { InnerExceptions: var inner } && inner.All(i => i is ConcurrencyException);
 
     private async Task DeactivateAsync(IDocumentSession session, WebhookSubscription subscription, Delivery delivery, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using Diplomacy.TestSupport;
+using Npgsql;
+
+namespace Diplomacy.Integrations.Tests;
+
+/// <summary>
+/// The dispatcher stores a round's outcomes in one transaction, and when one delivery changed while it was being sent (a
+/// redelivery asked for meanwhile) it stores the others one by one and lets that change stand.
+/// </summary>
+public sealed class DispatchRoundTests(IntegrationsServiceFactory service) : IClassFixture<IntegrationsServiceFactory>
+{
+    private const string Webhooks = IntegrationsServiceFactory.Webhooks;
+
+    [Fact]
+    public async Task A_rounds_outcomes_are_stored_in_one_transaction()
+    {
+        const int Initiatives = 12;
+        var (editor, id, receiver, publisher) = await SubscribedAsync();
+        await using var _ = receiver;
+        await using var __ = publisher;
+        var deliveries = await DeliveredAsync(editor, id, publisher, Initiatives);
+
+        // Queued again together, one per initiative: every one is a head, due in the same round.
+        await RedeliverAllAsync(editor, id, deliveries);
+        await Eventually.True(() => Task.FromResult(receiver.All.Count == 2 * Initiatives), what: "every delivery sent again");
+        var stored = await Eventually.Get(async () => await IntegrationsServiceFactory.DeliveriesAsync(editor, id) is var d
+            && d.All(x => x.GetProperty("attempts").GetInt32() == 2 && x.GetProperty("status").GetString() == "delivered") ? d : null,
+            what: "the second attempts stored");
+
+        await using var connection = new NpgsqlConnection(service.PostgresConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(distinct xmin::text) from mt_doc_webhook_delivery where id = any($1)", connection)
+        {
+            Parameters = { new() { Value = stored.Select(d => d.GetProperty("id").GetGuid()).ToArray() } },
+        };
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_delivery_changed_while_its_round_was_sent_keeps_the_change_and_the_others_are_stored()
+    {
+        const int Initiatives = 3;
+        var (editor, id, receiver, publisher) = await SubscribedAsync();
+        await using var _ = receiver;
+        await using var __ = publisher;
+        var deliveries = await DeliveredAsync(editor, id, publisher, Initiatives);
+        var changed = deliveries[1].GetProperty("id").GetGuid().ToString();
+
+        // The receiver holds each request for a while (under the 1 s timeout): the round is in flight when one of its
+        // deliveries is queued again.
+        receiver.Delay = TimeSpan.FromMilliseconds(700);
+        await RedeliverAllAsync(editor, id, deliveries);
+        await Eventually.True(() => Task.FromResult(receiver.All.Count == 2 * Initiatives), what: "the round in flight");
+        await (await editor.PostAsync($"{Webhooks}/{id}/deliveries/{changed}/redelivery", null)).AssertStatus(HttpStatusCode.OK);
+        receiver.Delay = TimeSpan.Zero;
+
+        // The change stands: that delivery goes a third time; the round's others were stored and are not sent again.
+        await Eventually.True(() => Task.FromResult(receiver.All.Count(r => r.WebhookId == changed) == 3), what: "the changed delivery sent again");
+        await Eventually.Get(async () => await IntegrationsServiceFactory.DeliveriesAsync(editor, id) is var d
+            && d.All(x => x.GetProperty("status").GetString() == "delivered") ? d : null, what: "all delivered");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.All(deliveries.Select(d => d.GetProperty("id").GetGuid().ToString()).Where(d => d != changed),
+            other => Assert.Equal(2, receiver.All.Count(r => r.WebhookId == other)));
+        Assert.Equal(2 * Initiatives + 1, receiver.All.Count);
+    }
+
+    private async Task<(HttpClient Editor, Guid Id, WebhookReceiver Receiver, Publisher Publisher)> SubscribedAsync()
+    {
+        service.CreateClient().Dispose();
+        await service.WaitForBusAsync();
+        var publisher = await Publisher.StartAsync(service.RabbitMq);
+        var editor = service.EditorClient();
+        var receiver = await new WebhookReceiver("whsec_" + Convert.ToBase64String(new byte[32])).StartAsync();
+        var (id, secret) = await IntegrationsServiceFactory.RegisterAsync(editor, receiver.Url, IntegrationsServiceFactory.TieSigned);
+        receiver.Secrets[0] = secret;
+        return (editor, id, receiver, publisher);
+    }
+
+    /// <summary>One event for each of <paramref name="initiatives"/> initiatives, each delivered once.</summary>
+    private static async Task<System.Text.Json.JsonElement[]> DeliveredAsync(HttpClient editor, Guid id, Publisher publisher, int initiatives)
+    {
+        for (var i = 0; i < initiatives; i++) await publisher.TieSignedAsync(Guid.NewGuid(), 1);
+        return await Eventually.Get(async () => await IntegrationsServiceFactory.DeliveriesAsync(editor, id) is var d
+            && d.Length == initiatives && d.All(x => x.GetProperty("status").GetString() == "delivered") ? d : null, what: "the first deliveries");
+    }
+
+    private static async Task RedeliverAllAsync(HttpClient editor, Guid id, System.Text.Json.JsonElement[] deliveries)
+    {
+        var since = deliveries.Min(d => d.GetProperty("committedAt").GetDateTimeOffset());
+        var queued = await editor.PostAsJsonAsync($"{Webhooks}/{id}/redelivery", new { since });
+        await queued.AssertStatus(HttpStatusCode.Accepted);
+        Assert.Equal(deliveries.Length, (await queued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("queued").GetInt32());
+    }
+}

@@ -20,6 +20,24 @@ internal sealed class BenchPlatform : IAsyncDisposable
     public Dictionary<string, Uri> Urls { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, string> Databases { get; } = new(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<PlatformProcess> Processes => _processes;
+
+    /// <summary>
+    /// The platform's processes, then, when they run on this machine, PostgreSQL (its server with every backend) and
+    /// RabbitMQ, and last the harness itself: together, nearly everything a command costs.
+    /// </summary>
+    public async Task<IReadOnlyList<MeasuredProcess>> EveryProcessAsync()
+    {
+        var measured = _processes.Select(p => new MeasuredProcess(p.Name, p.Id)).ToList();
+        await using (var connection = new Npgsql.NpgsqlConnection(Databases["Membership"]))
+        {
+            await connection.OpenAsync();
+            await using var backend = new Npgsql.NpgsqlCommand("select pg_backend_pid()", connection);
+            if (ProcStat.Parent((int)(await backend.ExecuteScalarAsync())!) is { } server) measured.Add(new("PostgreSQL", server, WithChildren: true));
+        }
+        if (await TestServers.RabbitMqProcessIdAsync() is { } broker && ProcStat.Parent(broker) is not null) measured.Add(new("RabbitMQ", broker));
+        measured.Add(new("harness", Environment.ProcessId));
+        return measured;
+    }
     public Uri Gateway => Urls["Gateway"];
 
     public static async Task<BenchPlatform> StartAsync()

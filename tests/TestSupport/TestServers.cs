@@ -88,6 +88,15 @@ public static class TestServers
         return queues.EnumerateArray().Sum(q => q.TryGetProperty("messages", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt64() : 0);
     }
 
+    /// <summary>The broker's operating-system process, as its management API names it.</summary>
+    public static async Task<int?> RabbitMqProcessIdAsync()
+    {
+        using var http = Management();
+        var nodes = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("api/nodes");
+        return nodes.EnumerateArray().Select(n => n.TryGetProperty("os_pid", out var pid) && int.TryParse(pid.GetString(), out var id) ? id : (int?)null)
+            .FirstOrDefault(id => id is not null);
+    }
+
     private static HttpClient Management()
     {
         var http = new HttpClient { BaseAddress = RabbitMqManagement, Timeout = TimeSpan.FromSeconds(30) };

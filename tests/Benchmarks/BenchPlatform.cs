@@ -21,6 +21,8 @@ internal sealed class BenchPlatform : IAsyncDisposable
     public Dictionary<string, string> Databases { get; } = new(StringComparer.OrdinalIgnoreCase);
     public IReadOnlyList<PlatformProcess> Processes => _processes;
 
+    public Uri Gateway => Urls["Gateway"];
+
     /// <summary>
     /// The platform's processes, then, when they run on this machine, PostgreSQL (its server with every backend) and
     /// RabbitMQ, and last the harness itself: together, nearly everything a command costs.
@@ -38,7 +40,6 @@ internal sealed class BenchPlatform : IAsyncDisposable
         measured.Add(new("harness", Environment.ProcessId));
         return measured;
     }
-    public Uri Gateway => Urls["Gateway"];
 
     public static async Task<BenchPlatform> StartAsync()
     {

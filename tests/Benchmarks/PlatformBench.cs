@@ -109,7 +109,7 @@ internal static class PlatformBench
               raw insert of an event-like row    {inserts}
               POST /api/membership/networks       {commands}
               CPU per command until the platform is quiet again, beyond what each process spends idle, µs: {cpu.PerOperationOfEach(runs[1], runs[3])}
-              idle, ms of CPU per second: {cpu.Idle()}
+              idle, ms of CPU per second: {cpu.DescribeIdle()}
               CPU per raw insert, µs: PostgreSQL {cpu.PerOperation("PostgreSQL", runs[0], runs[2])}, harness {cpu.PerOperation("harness", runs[0], runs[2])}
             """);
         summary.Add("commands (16 clients)", $"{commands.Rate:N0}/s, p50 {commands.P50:F1} ms", $"raw inserts {inserts.Rate:N0}/s", commands.Rate / inserts.Rate, ">= 0.3x", false, 0.3);

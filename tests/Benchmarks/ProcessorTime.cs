@@ -24,7 +24,7 @@ internal sealed class ProcessorTime(IReadOnlyList<MeasuredProcess> processes)
     }
 
     /// <summary>Each process's idle CPU last measured, in milliseconds per second, in one line.</summary>
-    public string Idle() => string.Join(", ", processes.Select(p => $"{p.Name} {_idlePerSecond.GetValueOrDefault(p.Name).Total.TotalMilliseconds:F1}"));
+    public string DescribeIdle() => string.Join(", ", processes.Select(p => $"{p.Name} {_idlePerSecond.GetValueOrDefault(p.Name).Total.TotalMilliseconds:F1}"));
 
     /// <param name="until">What to wait for after the load before reading the time: the platform's consumers catching up.</param>
     public async Task<LoadResult> RunAsync(Task<LoadResult> run, Func<Task>? until = null)

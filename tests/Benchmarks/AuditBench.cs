@@ -46,9 +46,8 @@ public static class AuditBench
             await using var raw = NpgsqlDataSource.Create(postgres);
             var json = JsonDefaults.Create();
 
-            var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
             Console.WriteLine($"Audit benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
-                + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, PostgreSQL {await ScalarAsync<string>(raw, "show server_version")}, load average {load}");
+                + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, PostgreSQL {await ScalarAsync<string>(raw, "show server_version")}, load average {Summary.LoadAverage()}");
 
             // ---- Seed: one stream of 10,000 events, then other streams up to 100,000 events in all.
             var counterId = Guid.NewGuid();

@@ -7,7 +7,8 @@ namespace Diplomacy.Integrations.Tests;
 
 /// <summary>
 /// The dispatcher stores a round's outcomes in one transaction, and when one delivery changed while it was being sent (a
-/// redelivery asked for meanwhile) it stores the others one by one and lets that change stand.
+/// redelivery asked for meanwhile) it stores the others one by one and lets that change stand. Redelivery requests that
+/// meet a write of the same deliveries are made again on the latest state.
 /// </summary>
 public sealed class DispatchRoundTests(IntegrationsServiceFactory service) : IClassFixture<IntegrationsServiceFactory>
 {
@@ -64,6 +65,32 @@ public sealed class DispatchRoundTests(IntegrationsServiceFactory service) : ICl
         Assert.All(deliveries.Select(d => d.GetProperty("id").GetGuid().ToString()).Where(d => d != changed),
             other => Assert.Equal(2, receiver.All.Count(r => r.WebhookId == other)));
         Assert.Equal(2 * Initiatives + 1, receiver.All.Count);
+    }
+
+    [Fact]
+    public async Task Redeliveries_asked_for_side_by_side_all_succeed_while_the_dispatcher_sends_them()
+    {
+        const int Initiatives = 4, Callers = 8;
+        var (editor, id, receiver, publisher) = await SubscribedAsync();
+        await using var _ = receiver;
+        await using var __ = publisher;
+        var deliveries = await DeliveredAsync(editor, id, publisher, Initiatives);
+        var since = deliveries.Min(d => d.GetProperty("committedAt").GetDateTimeOffset());
+        var one = deliveries[0].GetProperty("id").GetGuid();
+
+        // Each request reads the deliveries and writes them back, as the dispatcher does after each round: side by side
+        // they overwrite each other's versions, which Marten refuses (one conflict, or several of one batch at once).
+        var answers = await Task.WhenAll(Enumerable.Range(0, Callers).SelectMany(i => new[]
+        {
+            editor.PostAsJsonAsync($"{Webhooks}/{id}/redelivery", new { since }),
+            editor.PostAsync($"{Webhooks}/{id}/deliveries/{one}/redelivery", null),
+        }));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"{a.RequestMessage!.RequestUri}: {(int)a.StatusCode}"));
+
+        // And every delivery ends delivered again.
+        await Eventually.Get(async () => await IntegrationsServiceFactory.DeliveriesAsync(editor, id) is var d
+            && d.All(x => x.GetProperty("status").GetString() == "delivered" && x.GetProperty("attempts").GetInt32() >= 2) ? d : null,
+            what: "every delivery sent again");
     }
 
     private async Task<(HttpClient Editor, Guid Id, WebhookReceiver Receiver, Publisher Publisher)> SubscribedAsync()

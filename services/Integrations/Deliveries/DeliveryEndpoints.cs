@@ -47,34 +47,60 @@ public static class DeliveryEndpoints
         return Results.Ok(new Page<Delivery>([.. items], number, size, items.TotalItemCount));
     }
 
-    private static async Task<IResult> RedeliverOne(Guid id, Guid deliveryId, IDocumentSession session, CancellationToken ct)
-    {
-        if (await session.LoadAsync<Delivery>(deliveryId, ct) is not { } delivery || delivery.SubscriptionId != id)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such delivery.",
-                detail: $"Webhook {id} has no delivery {deliveryId}.");
-        delivery.Redeliver(DateTimeOffset.UtcNow);
-        session.Store(delivery);
-        session.QueueSqlCommand(LogSignal.NotifySql);
-        await session.SaveChangesAsync(ct);
-        return Results.Ok(delivery);
-    }
+    private static Task<IResult> RedeliverOne(Guid id, Guid deliveryId, IDocumentStore store, CancellationToken ct) =>
+        OnLatestAsync(store, async session =>
+        {
+            if (await session.LoadAsync<Delivery>(deliveryId, ct) is not { } delivery || delivery.SubscriptionId != id)
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such delivery.",
+                    detail: $"Webhook {id} has no delivery {deliveryId}.");
+            delivery.Redeliver(DateTimeOffset.UtcNow);
+            session.Store(delivery);
+            session.QueueSqlCommand(LogSignal.NotifySql);
+            await session.SaveChangesAsync(ct);
+            return Results.Ok(delivery);
+        });
 
     /// <summary>Queues again every delivery of the subscription whose event was committed at or after <c>since</c>.</summary>
-    private static async Task<IResult> RedeliverAll(Guid id, RedeliverSince command, IDocumentSession session, CancellationToken ct)
+    private static async Task<IResult> RedeliverAll(Guid id, RedeliverSince command, IDocumentStore store, CancellationToken ct)
     {
         if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
-        if (await session.LoadAsync<Webhooks.WebhookSubscription>(id, ct) is null) return StreamEndpoints.NotFound<Webhooks.WebhookSubscription>(id);
         var since = command.Since!.Value;
-        var now = DateTimeOffset.UtcNow;
-        var deliveries = await session.Query<Delivery>().Where(d => d.SubscriptionId == id && d.CommittedAt >= since).ToListAsync(ct);
-        foreach (var delivery in deliveries)
+        return await OnLatestAsync(store, async session =>
         {
-            delivery.Redeliver(now);
-            session.Store(delivery);
+            if (await session.LoadAsync<Webhooks.WebhookSubscription>(id, ct) is null) return StreamEndpoints.NotFound<Webhooks.WebhookSubscription>(id);
+            var now = DateTimeOffset.UtcNow;
+            // In id order, as the dispatcher writes a round: two writers of the same rows lock them in the same order and
+            // one waits for the other, where crossing orders would deadlock.
+            var deliveries = await session.Query<Delivery>().Where(d => d.SubscriptionId == id && d.CommittedAt >= since).OrderBy(d => d.Id).ToListAsync(ct);
+            foreach (var delivery in deliveries)
+            {
+                delivery.Redeliver(now);
+                session.Store(delivery);
+            }
+            session.QueueSqlCommand(LogSignal.NotifySql);
+            await session.SaveChangesAsync(ct);
+            // Accepted: the dispatcher sends them; the delivery log shows when each went out.
+            return Results.Accepted($"{Webhooks.WebhookEndpoints.Path}/{id}/deliveries", new RedeliveryQueued(id, since, deliveries.Count));
+        });
+    }
+
+    /// <summary>
+    /// Asks for a redelivery on the latest state. The dispatcher may store an attempt of the same deliveries between this
+    /// read and this write (optimistic concurrency: nothing is written then); a redelivery names no version, so it is
+    /// simply asked for again on what the dispatcher stored.
+    /// </summary>
+    private static async Task<IResult> OnLatestAsync(IDocumentStore store, Func<IDocumentSession, Task<IResult>> redeliver)
+    {
+        const int Tries = 10;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using (var session = store.LightweightSession())
+            {
+                try { return await redeliver(session); }
+                catch (Exception e) when (ConcurrencyConflict.Is(e) && attempt < Tries) { }
+            }
+            // Apart, so that requests that met go one after the other next time.
+            await Task.Delay(Random.Shared.Next(1, 5 * attempt));
         }
-        session.QueueSqlCommand(LogSignal.NotifySql);
-        await session.SaveChangesAsync(ct);
-        // Accepted: the dispatcher sends them; the delivery log shows when each went out.
-        return Results.Accepted($"{Webhooks.WebhookEndpoints.Path}/{id}/deliveries", new RedeliveryQueued(id, since, deliveries.Count));
     }
 }

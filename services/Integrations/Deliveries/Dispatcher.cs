@@ -161,13 +161,13 @@ public sealed class Dispatcher(
                 await SaveAsync(attempts, ct);
                 return;
             }
-            catch (Exception e) when (IsConcurrency(e)) { }
+            catch (Exception e) when (ConcurrencyConflict.Is(e)) { }
         }
         foreach (var attempt in attempts)
         {
             attempt.Delivery.Version = attempt.LoadedVersion;
             try { await SaveAsync([attempt], ct); }
-            catch (Exception e) when (IsConcurrency(e))
+            catch (Exception e) when (ConcurrencyConflict.Is(e))
             {
                 // A redelivery was asked for meanwhile: that request stands, and the delivery is sent again.
                 logger.LogInformation("Delivery {Delivery} changed while being sent; keeping the change", attempt.Delivery.Id);
@@ -179,7 +179,8 @@ public sealed class Dispatcher(
     {
         await using var session = store.LightweightSession();
         var deactivated = new HashSet<Guid>();
-        foreach (var attempt in attempts)
+        // In id order, as a redelivery request writes them: crossing orders would deadlock.
+        foreach (var attempt in attempts.OrderBy(a => a.Delivery.Id))
         {
             session.Store(attempt.Delivery);
             // Several deliveries of one subscription may give up in one round: it is deactivated once, for the first.
@@ -188,9 +189,6 @@ public sealed class Dispatcher(
         }
         await session.SaveChangesAsync(ct);
     }
-
-    private static bool IsConcurrency(Exception e) =>
-        e is ConcurrencyException || e is AggregateException { InnerExceptions: var inner } && inner.All(i => i is ConcurrencyException);
 
     private async Task DeactivateAsync(IDocumentSession session, WebhookSubscription subscription, Delivery delivery, DateTimeOffset now, CancellationToken ct)
     {

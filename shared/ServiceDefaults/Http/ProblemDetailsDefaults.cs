@@ -29,7 +29,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Detail = bad.Message,
             },
             RuleViolation rule => Rejected(rule.Message),
-            ConcurrencyException => Stale(),
+            _ when ConcurrencyConflict.Is(exception) => Stale(),
             _ when ServerUnavailable.Is(exception) => Unavailable(http),
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." },
         };

@@ -58,7 +58,7 @@ public static class DeliveryEndpoints
             session.QueueSqlCommand(LogSignal.NotifySql);
             await session.SaveChangesAsync(ct);
             return Results.Ok(delivery);
-        });
+        }, ct);
 
     /// <summary>Queues again every delivery of the subscription whose event was committed at or after <c>since</c>.</summary>
     private static async Task<IResult> RedeliverAll(Guid id, RedeliverSince command, IDocumentStore store, CancellationToken ct)
@@ -81,15 +81,15 @@ public static class DeliveryEndpoints
             await session.SaveChangesAsync(ct);
             // Accepted: the dispatcher sends them; the delivery log shows when each went out.
             return Results.Accepted($"{Webhooks.WebhookEndpoints.Path}/{id}/deliveries", new RedeliveryQueued(id, since, deliveries.Count));
-        });
+        }, ct);
     }
 
     /// <summary>
-    /// Asks for a redelivery on the latest state. The dispatcher may store an attempt of the same deliveries between this
-    /// read and this write (optimistic concurrency: nothing is written then); a redelivery names no version, so it is
-    /// simply asked for again on what the dispatcher stored.
+    /// Asks for a redelivery on the latest state. The dispatcher storing a round, or another request, may write the same
+    /// deliveries between this read and this write (optimistic concurrency: nothing is written then); a redelivery names
+    /// no version, so it is simply asked for again on what was stored.
     /// </summary>
-    private static async Task<IResult> OnLatestAsync(IDocumentStore store, Func<IDocumentSession, Task<IResult>> redeliver)
+    private static async Task<IResult> OnLatestAsync(IDocumentStore store, Func<IDocumentSession, Task<IResult>> redeliver, CancellationToken ct)
     {
         const int Tries = 10;
         for (var attempt = 1; ; attempt++)
@@ -100,7 +100,7 @@ public static class DeliveryEndpoints
                 catch (Exception e) when (ConcurrencyConflict.Is(e) && attempt < Tries) { }
             }
             // Apart, so that requests that met go one after the other next time.
-            await Task.Delay(Random.Shared.Next(1, 5 * attempt));
+            await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
         }
     }
 }

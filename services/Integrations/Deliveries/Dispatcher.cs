@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Diplomacy.Integrations.Feed;
 using Diplomacy.Integrations.Webhooks;
 using Diplomacy.ServiceDefaults.Http;
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;

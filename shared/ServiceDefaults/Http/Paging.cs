@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text.Json;
+
 namespace Diplomacy.ServiceDefaults.Http;
 
 /// <summary>One page of a list, with what a client needs to ask for the next.</summary>
@@ -20,7 +23,12 @@ public static class Paging
 
 public static class PagingExtensions
 {
-    /// <summary>One page of an aggregate list, oldest first (ids are time-ordered), or 400 for bad paging parameters.</summary>
+    /// <summary>
+    /// One page of an aggregate list, oldest first (ids are time-ordered), or 400 for bad paging parameters. The page's
+    /// documents go out as stored (<see cref="StoredJson"/>), and the total is counted only when the page cannot tell it:
+    /// a page that is not full is the last one. Counting apart, rather than with a window over the query, spares
+    /// PostgreSQL from carrying every matching document to the end of the sort for a page of them.
+    /// </summary>
     public static async Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
         this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
         where T : class, EventStore.IAggregate<T>
@@ -28,7 +36,29 @@ public static class PagingExtensions
         var errors = Paging.Validate(page, pageSize).ToList();
         if (errors.Count > 0) return Microsoft.AspNetCore.Http.Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
         var (number, size) = (page ?? 1, pageSize ?? 50);
-        var items = await Marten.Pagination.PagedListQueryableExtensions.ToPagedListAsync(query.OrderBy(x => x.Id), number, size, ct);
-        return Microsoft.AspNetCore.Http.Results.Ok(new Page<T>(items.ToList(), number, size, items.TotalItemCount));
+        using var stored = new MemoryStream();
+        var skip = (long)(number - 1) * size;
+        // A page past what an offset can name is past the end of any list.
+        var count = skip > int.MaxValue
+            ? 0
+            : await Marten.QueryableExtensions.StreamJsonArray(query.OrderBy(x => x.Id).Skip((int)skip).Take(size), stored, ct);
+        long total = count is > 0 && count < size || count == 0 && number == 1
+            ? skip + count
+            : await Marten.QueryableExtensions.CountAsync(query, ct);
+
+        var body = new ArrayBufferWriter<byte>((int)stored.Length + 128);
+        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("items"u8);
+            if (count == 0) writer.WriteRawValue("[]"u8, skipInputValidation: true);
+            else StoredJson.Copy(stored.GetBuffer().AsSpan(0, (int)stored.Length), writer);
+            writer.WriteNumber("pageNumber"u8, number);
+            writer.WriteNumber("pageSize"u8, size);
+            writer.WriteNumber("totalItems"u8, total);
+            writer.WriteNumber("totalPages"u8, (total + size - 1) / size);
+            writer.WriteEndObject();
+        }
+        return Microsoft.AspNetCore.Http.Results.Bytes(body.WrittenMemory, "application/json; charset=utf-8");
     }
 }

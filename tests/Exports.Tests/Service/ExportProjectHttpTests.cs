@@ -217,6 +217,42 @@ public sealed class ExportProjectHttpTests(ExportsServiceFactory service) : ICla
     }
 
     [Fact]
+    public async Task A_listed_project_is_the_project_read_by_id_without_its_null_fields()
+    {
+        var location = await ContractedAsync(service, _client, "서울 \"Seoul\"\n<City>");
+        await OkAsync(_client, $"{location}/financing", new { source = "idb", instrument = "loan", amount = new { amount = 1.5m, currency = "USD" } });
+        var id = location.ToString().Split('/')[^1];
+
+        var listed = await _client.GetStringAsync($"{ProjectsPath}?country=CO&pageSize=200");
+        var item = JsonDocument.Parse(listed).RootElement.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+        var read = await _client.GetFromJsonAsync<JsonElement>(location);
+        Assert.True(JsonElement.DeepEquals(read, item), $"listed {item}\nread {read}");
+        // Stored documents keep their nulls; the API leaves them out, in lists as in reads.
+        Assert.DoesNotContain(":null", listed);
+        Assert.Equal(1.5m, item.GetProperty("financing")[0].GetProperty("amount").GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_page_tells_the_total_whether_it_is_full_partial_or_past_the_end()
+    {
+        const string country = "FJ";   // a country no other test of this class uses
+        for (var i = 0; i < 3; i++) await service.IdentifyAsync(_client, "Suva", country);
+
+        async Task<(int Items, long Total, long Pages)> PageAsync(string paging)
+        {
+            var page = await _client.GetFromJsonAsync<JsonElement>($"{ProjectsPath}?country={country}&{paging}");
+            return (page.GetProperty("items").GetArrayLength(), page.GetProperty("totalItems").GetInt64(), page.GetProperty("totalPages").GetInt64());
+        }
+
+        Assert.Equal((2, 3L, 2L), await PageAsync("pageSize=2"));
+        Assert.Equal((1, 3L, 2L), await PageAsync("pageSize=2&page=2"));
+        Assert.Equal((0, 3L, 2L), await PageAsync("pageSize=2&page=3"));
+        Assert.Equal((3, 3L, 1L), await PageAsync("pageSize=3"));
+        Assert.Equal((0, 3L, 1L), await PageAsync($"pageSize=200&page={int.MaxValue}"));
+        Assert.Equal((0, 0L, 0L), await PageAsync("pageSize=2&solution=nothing%20like%20it"));
+    }
+
+    [Fact]
     public async Task The_pipeline_sums_value_per_stage_and_currency()
     {
         var country = "UY";   // a country no other test of this class uses

@@ -57,4 +57,22 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
         Assert.Equal(1, (await session.LoadAsync<Tally>(key + "-other"))?.Count);
         Assert.Equal(2, await session.Query<HandledMessage>().CountAsync());
     }
+
+    [Fact]
+    public async Task A_message_delivered_again_after_it_was_handled_changes_nothing_and_is_not_a_fault()
+    {
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var messageId = Guid.NewGuid();
+        var key = $"again-{messageId:N}";
+
+        await bus.Publish(new TallyRequested(key), c => c.MessageId = messageId);
+        await Eventually.True(() => Task.FromResult(_deliveries.Done.Contains(messageId)), what: "the first delivery");
+        await bus.Publish(new TallyRequested(key), c => c.MessageId = messageId);
+        await Eventually.True(() => Task.FromResult(_deliveries.Done.Count(id => id == messageId) == 2), what: "the second delivery");
+
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.Equal(1, (await session.LoadAsync<Tally>(key))?.Count);
+        Assert.Equal(1, await session.Query<HandledMessage>().CountAsync(h => h.Id.EndsWith(messageId.ToString())));
+        Assert.Empty(_deliveries.Faults);
+    }
 }

@@ -48,13 +48,14 @@ public static class ConsumerHost
     }
 }
 
-/// <summary>Every delivery a consumer finished, duplicates included.</summary>
+/// <summary>Every delivery a consumer finished, duplicates included, and every attempt that threw.</summary>
 public sealed class FinishedDeliveries : IConsumeObserver
 {
     public ConcurrentQueue<Guid?> Done { get; } = new();
+    public ConcurrentQueue<Exception> Faults { get; } = new();
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
     public Task PostConsume<T>(ConsumeContext<T> context) where T : class { Done.Enqueue(context.MessageId); return Task.CompletedTask; }
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class { Faults.Enqueue(exception); return Task.CompletedTask; }
 }
 
 /// <summary>How many times a <see cref="TallyConsumer{TMessage}"/> handled a message with this key.</summary>

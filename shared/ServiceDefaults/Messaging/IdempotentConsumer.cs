@@ -1,4 +1,5 @@
 using Diplomacy.ServiceDefaults.EventStore;
+using JasperFx;
 using Marten;
 using MassTransit;
 
@@ -16,28 +17,39 @@ public sealed class HandledMessage
 }
 
 /// <summary>
-/// At-least-once delivery made exactly-once in effect: the consumer's changes and the record of the
-/// message id commit together, and a message id already recorded is skipped. Two copies racing each
-/// other collide on the insert; MassTransit's retry then finds the record and skips.
+/// At-least-once delivery made exactly-once in effect: the consumer's changes and the record of the message id commit
+/// together. The record is inserted, not looked up first: a message handled before (a redelivery, or a copy racing this
+/// one) collides on it, the whole transaction rolls back, and the message counts as handled. Duplicates are rare, so
+/// this spares every message a read before its work; a handler must therefore change nothing outside its session.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : IConsumer<TMessage> where TMessage : class
 {
     public virtual async Task Consume(ConsumeContext<TMessage> context)
     {
-        var handledId = HandledMessage.IdOf(GetType(), context.MessageId);
-
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<HandledMessage>(handledId, context.CancellationToken) is not null) return;
-
         EventMetadata.Stamp(session, context, typeof(TMessage));
 
         await Handle(context.Message, session, context);
-        session.Insert(new HandledMessage { Id = handledId, HandledAt = DateTimeOffset.UtcNow });
-        await session.SaveChangesAsync(context.CancellationToken);
+        session.Insert(new HandledMessage { Id = HandledMessage.IdOf(GetType(), context.MessageId), HandledAt = DateTimeOffset.UtcNow });
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (Exception e) when (HandledBefore(e))
+        {
+            // Handled before: this copy's changes were rolled back with the record.
+        }
     }
 
-    /// <summary>Makes the consumer's changes in <paramref name="session"/>; do not save it.</summary>
+    /// <summary>Makes the consumer's changes in <paramref name="session"/>; do not save it, and change nothing outside it.</summary>
     protected abstract Task Handle(TMessage message, IDocumentSession session, ConsumeContext context);
+
+    private static bool HandledBefore(Exception e) => e switch
+    {
+        DocumentAlreadyExistsException { DocType: var type } => type == typeof(HandledMessage),
+        AggregateException { InnerExceptions: var inner } => inner.Any(HandledBefore),
+        _ => false,
+    };
 }
 
 /// <summary>One consumed message's event, for a consumer that appends many messages' events in one session.</summary>

@@ -9,8 +9,12 @@ using Diplomacy.ServiceDefaults.Messaging;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddEventStore(store => store
-        .AddAggregate<ExportProject>())
+builder.AddEventStore(store =>
+    {
+        store.AddAggregate<ExportProject>();
+        // The lead of an exchange (?exchange=) is looked up by it: without an index, every project is read for one.
+        store.Schema.For<ExportProject>().Index(p => p.ExchangeId);
+    })
     .AddOutboxRelay<Outgoing>();
 builder.AddMessageBus("exports", bus => bus.AddConsumer<PolicyAdoptedWithProcurementIntentConsumer>());
 builder.AddApiDocument();

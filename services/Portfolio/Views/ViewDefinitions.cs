@@ -57,6 +57,7 @@ public sealed class ViewRebuilder(IDocumentStore store, IProjectionCoordinator c
     public async Task<IReadOnlyList<string>> RebuildAsync(IEnumerable<string>? views, CancellationToken ct)
     {
         var names = (views ?? ViewDefinitions.Versions.Keys).ToList();
+        await AnalyzeEventsAsync(ct);
         var daemon = coordinator.DaemonForMainDatabase();
         foreach (var name in names)
         {
@@ -69,6 +70,20 @@ public sealed class ViewRebuilder(IDocumentStore store, IProjectionCoordinator c
             await session.SaveChangesAsync(ct);
         }
         return names;
+    }
+
+    /// <summary>
+    /// Brings PostgreSQL's statistics of the event tables up to date. Right after a bulk of appends (a backfill, an
+    /// import) they can still describe the tables before it, and the rebuild's page reads were then planned so badly
+    /// that a rebuild of 103,000 events took about 33 s instead of 3 (each page of 500 read in about 260 ms).
+    /// </summary>
+    private async Task AnalyzeEventsAsync(CancellationToken ct)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"analyze {schema}.mt_events");
+        session.QueueSqlCommand($"analyze {schema}.mt_streams");
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The views whose recorded definition differs from the code's. A view never recorded is built by the daemon as events come.</summary>

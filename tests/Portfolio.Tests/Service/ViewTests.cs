@@ -4,6 +4,7 @@ using Diplomacy.TestSupport;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static Diplomacy.Portfolio.Tests.Service.PortfolioServiceFactory;
 
 namespace Diplomacy.Portfolio.Tests.Service;
@@ -167,11 +168,22 @@ public sealed class ViewTests(ScenarioFixture service) : IClassFixture<ScenarioF
         string[] paths = ["/api/portfolio/assets", "/api/portfolio/cities/co-bogota", $"/api/portfolio/networks/{S.NetworkId}", "/api/portfolio/sdgs"];
         var before = new List<string>();
         foreach (var path in paths) before.Add((await GetJsonAsync(_client, path)).GetRawText());
+        var analysed = await EventTableAnalysesAsync();
         var response = await _client.PostAsync("/api/portfolio/admin/rebuild", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var after = new List<string>();
         foreach (var path in paths) after.Add((await GetJsonAsync(_client, path)).GetRawText());
         Assert.Equal(before, after);
+        // The rebuild's page reads are planned on fresh statistics of the event table.
+        await Eventually.True(async () => await EventTableAnalysesAsync() > analysed, what: "the event table analysed for the rebuild");
+    }
+
+    private async Task<long> EventTableAnalysesAsync()
+    {
+        await using var connection = new NpgsqlConnection(service.PostgresConnection);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select analyze_count from pg_stat_user_tables where relname = 'mt_events'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static List<string> Amounts(JsonElement list) =>

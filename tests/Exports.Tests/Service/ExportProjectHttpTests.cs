@@ -219,11 +219,12 @@ public sealed class ExportProjectHttpTests(ExportsServiceFactory service) : ICla
     [Fact]
     public async Task A_listed_project_is_the_project_read_by_id_without_its_null_fields()
     {
-        var location = await ContractedAsync(service, _client, "서울 \"Seoul\"\n<City>");
+        const string country = "KH";   // a country no other test of this class uses: the project is on the first page
+        var location = await ContractedAsync(service, _client, "서울 \"Seoul\"\n<City>", country);
         await OkAsync(_client, $"{location}/financing", new { source = "idb", instrument = "loan", amount = new { amount = 1.5m, currency = "USD" } });
         var id = location.ToString().Split('/')[^1];
 
-        var listed = await _client.GetStringAsync($"{ProjectsPath}?country=CO&pageSize=200");
+        var listed = await _client.GetStringAsync($"{ProjectsPath}?country={country}");
         var item = JsonDocument.Parse(listed).RootElement.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
         var read = await _client.GetFromJsonAsync<JsonElement>(location);
         Assert.True(JsonElement.DeepEquals(read, item), $"listed {item}\nread {read}");

@@ -37,9 +37,9 @@ public sealed class ExportsServiceFactory : ServiceFactory<Program>
         return JsonDocument.Parse(text).RootElement;
     }
 
-    public static async Task<Uri> ContractedAsync(ExportsServiceFactory service, HttpClient client, string city = "Bogota")
+    public static async Task<Uri> ContractedAsync(ExportsServiceFactory service, HttpClient client, string city = "Bogota", string country = "CO")
     {
-        var (location, _) = await service.IdentifyAsync(client, city);
+        var (location, _) = await service.IdentifyAsync(client, city, country);
         await OkAsync(client, $"{location}/proposal", new { value = new { amount = 176_000_000, currency = "USD" }, submittedOn = "2011-03" });
         await OkAsync(client, $"{location}/contract", new
         {

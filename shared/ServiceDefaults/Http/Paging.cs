@@ -6,13 +6,15 @@ namespace Diplomacy.ServiceDefaults.Http;
 /// <summary>One page of a list, with what a client needs to ask for the next.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalItems)
 {
-    public long TotalPages => (TotalItems + PageSize - 1) / PageSize;
+    public long TotalPages => Paging.PageCount(TotalItems, PageSize);
 }
 
 /// <summary>Paging query parameters: <c>?page=1&amp;pageSize=50</c>.</summary>
 public static class Paging
 {
     public const int MaxPageSize = 200;
+
+    public static long PageCount(long totalItems, int pageSize) => (totalItems + pageSize - 1) / pageSize;
 
     public static IEnumerable<FieldError> Validate(int? page, int? pageSize)
     {
@@ -23,6 +25,12 @@ public static class Paging
 
 public static class PagingExtensions
 {
+    // The names of Page<T>'s properties as the API writes them, for the pages written from stored JSON.
+    private static readonly JsonEncodedText Items = Name(nameof(Page<object>.Items)), PageNumber = Name(nameof(Page<object>.PageNumber)),
+        PageSize = Name(nameof(Page<object>.PageSize)), TotalItems = Name(nameof(Page<object>.TotalItems)), TotalPages = Name(nameof(Page<object>.TotalPages));
+
+    private static JsonEncodedText Name(string property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property));
+
     /// <summary>
     /// One page of an aggregate list, oldest first (ids are time-ordered), or 400 for bad paging parameters. The page's
     /// documents go out as stored (<see cref="StoredJson"/>), and the total is counted only when the page cannot tell it:
@@ -50,13 +58,13 @@ public static class PagingExtensions
         using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("items"u8);
+            writer.WritePropertyName(Items);
             if (count == 0) writer.WriteRawValue("[]"u8, skipInputValidation: true);
             else StoredJson.Copy(stored.GetBuffer().AsSpan(0, (int)stored.Length), writer);
-            writer.WriteNumber("pageNumber"u8, number);
-            writer.WriteNumber("pageSize"u8, size);
-            writer.WriteNumber("totalItems"u8, total);
-            writer.WriteNumber("totalPages"u8, (total + size - 1) / size);
+            writer.WriteNumber(PageNumber, number);
+            writer.WriteNumber(PageSize, size);
+            writer.WriteNumber(TotalItems, total);
+            writer.WriteNumber(TotalPages, Paging.PageCount(total, size));
             writer.WriteEndObject();
         }
         return Microsoft.AspNetCore.Http.Results.Bytes(body.WrittenMemory, "application/json; charset=utf-8");

@@ -37,6 +37,45 @@ public sealed class PostgresConnectionTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_event_stores_pooled_connection_is_not_reset_but_what_a_user_left_open_is_rolled_back()
+    {
+        var connectionString = PostgresConnection.ForEventStore(PostgresConnection.WithAutoPrepare(_postgres));
+        await using var dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 1 } }.Build();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await ScalarAsync(connection, "select set_config('diplomacy.probe', 'kept', false)");
+            await ScalarAsync(connection, "create table left_open (n int)");
+            // Left open on purpose: the connection goes back to the pool inside a transaction holding a lock.
+            var transaction = await connection.BeginTransactionAsync();
+            await using var lockIt = new NpgsqlCommand("select pg_advisory_xact_lock(4343)", connection, transaction);
+            await lockIt.ExecuteNonQueryAsync();
+            await using var insert = new NpgsqlCommand("insert into left_open values (1)", connection, transaction);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            // Npgsql's reset runs RESET ALL: the session's setting surviving shows it did not run.
+            Assert.Equal("kept", await ScalarAsync(connection, "select current_setting('diplomacy.probe', true)"));
+            Assert.Equal(0L, await ScalarAsync(connection, "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"));
+            Assert.Equal(0L, await ScalarAsync(connection, "select count(*) from left_open"));
+        }
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=x", true)]
+    [InlineData("Host=db;Database=x;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=x;NoResetOnClose=false", false)]
+    public void The_event_store_skips_the_reset_unless_the_operator_says_otherwise(string configured, bool expected) =>
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresConnection.ForEventStore(configured)).NoResetOnClose);
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     [Theory]
     [InlineData("Host=db;Database=x", PostgresConnection.AutoPreparedStatements)]
     [InlineData("Host=db;Database=x;Max Auto Prepare=0", 0)]

@@ -40,7 +40,7 @@ public static class EventStoreExtensions
         var appliesAtStart = SchemaSetup.AppliesAtStart(builder.Environment);
         var marten = builder.Services.AddMarten(options =>
             {
-                options.Connection(connectionString);
+                options.Connection(PostgresConnection.ForEventStore(connectionString));
                 // Stored events keep their nulls and read leniently, so an added optional field never breaks an old event.
                 options.UseSystemTextJsonForSerialization(casing: Casing.CamelCase, configure: JsonDefaults.ApplyShape);
                 // Production changes no schema at start: SchemaSetup's --apply-schema run does.

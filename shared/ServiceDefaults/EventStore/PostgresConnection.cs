@@ -26,8 +26,27 @@ public static class PostgresConnection
     public static string WithAutoPrepare(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        // Keys holds what the string sets, under canonical names (ContainsKey is true for every known keyword).
-        if (!builder.Keys.Cast<string>().Contains("Max Auto Prepare")) builder.MaxAutoPrepare = AutoPreparedStatements;
+        if (!Sets(builder, "Max Auto Prepare")) builder.MaxAutoPrepare = AutoPreparedStatements;
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// The Marten store's connection string: <paramref name="connectionString"/> with <c>No Reset On Close</c>, unless it
+    /// sets it itself. Marten takes a pooled connection for each statement outside a transaction, and Npgsql's reset at
+    /// each reuse is seven statements more: a third of PostgreSQL's time per list read. Nothing the store runs leaves
+    /// state behind for the next user: its temporary tables are dropped before they are made, a transaction left open
+    /// (and its locks) is rolled back when its connection comes back, and the daemon's session-scoped leadership lock is
+    /// unlocked before its connection comes back. Were an unlock to fail on a connection that stays usable, Npgsql's
+    /// <c>Connection Lifetime</c> (an hour) would end it. The webhook dispatcher's lock and the LISTEN connections use data
+    /// sources of their own, which keep the reset.
+    /// </summary>
+    public static string ForEventStore(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Sets(builder, "No Reset On Close")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
+
+    // Keys holds what the string sets, under canonical names (ContainsKey is true for every known keyword).
+    private static bool Sets(NpgsqlConnectionStringBuilder builder, string keyword) => builder.Keys.Cast<string>().Contains(keyword);
 }

@@ -1,5 +1,8 @@
 using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.TestSupport;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Diplomacy.ServiceDefaults.Tests;
@@ -61,6 +64,18 @@ public sealed class PostgresConnectionTests : IAsyncLifetime
             Assert.Equal(0L, await ScalarAsync(connection, "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"));
             Assert.Equal(0L, await ScalarAsync(connection, "select count(*) from left_open"));
         }
+    }
+
+    [Fact]
+    public async Task A_services_event_store_connects_with_prepared_statements_and_without_the_reset()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration["ConnectionStrings:Postgres"] = _postgres;
+        builder.AddEventStore(_ => { });
+        using var host = builder.Build();
+        await using var connection = host.Services.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
+        var settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
+        Assert.Equal((PostgresConnection.AutoPreparedStatements, true), (settings.MaxAutoPrepare, settings.NoResetOnClose));
     }
 
     [Theory]

@@ -35,8 +35,9 @@ public static class PostgresConnection
     /// sets it itself. Marten takes a pooled connection for each statement outside a transaction, and Npgsql's reset at
     /// each reuse is seven statements more: a third of PostgreSQL's time per list read. Nothing the store runs leaves
     /// state behind for the next user: its temporary tables are dropped before they are made, a transaction left open
-    /// (and its locks) is rolled back when its connection comes back, and the daemon's session-scoped leadership lock is
-    /// unlocked before its connection comes back. Were an unlock to fail on a connection that stays usable, Npgsql's
+    /// (and its locks) is rolled back when its connection comes back, and the session-scoped locks (the daemon's
+    /// leadership, the schema migration's) are unlocked before their connection comes back. A migration that fails keeps
+    /// its lock, but then the process stops; were an unlock to fail on a connection that stays usable, Npgsql's
     /// <c>Connection Lifetime</c> (an hour) would end it. The webhook dispatcher's lock and the LISTEN connections use data
     /// sources of their own, which keep the reset.
     /// </summary>

@@ -26,17 +26,14 @@ public sealed class PostgresConnectionTests : IAsyncLifetime
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var command = new NpgsqlCommand("select count(*) from pg_class where relname = $1", connection) { Parameters = { new() { Value = "pg_type" } } };
             Assert.Equal(1L, await command.ExecuteScalarAsync());
-            await using var lockIt = new NpgsqlCommand("select pg_advisory_lock(4242)", connection);
-            await lockIt.ExecuteNonQueryAsync();
+            await ScalarAsync(connection, "select pg_advisory_lock(4242)");
         }
 
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
-            await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like '%relname = $1%'", connection);
-            Assert.Equal(1L, await prepared.ExecuteScalarAsync());
+            Assert.Equal(1L, await ScalarAsync(connection, "select count(*) from pg_prepared_statements where statement like '%relname = $1%'"));
             // The reset that keeps the statements still released the session lock taken before it.
-            await using var locks = new NpgsqlCommand("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()", connection);
-            Assert.Equal(0L, await locks.ExecuteScalarAsync());
+            Assert.Equal(0L, await ScalarAsync(connection, AdvisoryLocksHeld));
         }
     }
 
@@ -61,7 +58,7 @@ public sealed class PostgresConnectionTests : IAsyncLifetime
         {
             // Npgsql's reset runs RESET ALL: the session's setting surviving shows it did not run.
             Assert.Equal("kept", await ScalarAsync(connection, "select current_setting('diplomacy.probe', true)"));
-            Assert.Equal(0L, await ScalarAsync(connection, "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"));
+            Assert.Equal(0L, await ScalarAsync(connection, AdvisoryLocksHeld));
             Assert.Equal(0L, await ScalarAsync(connection, "select count(*) from left_open"));
         }
     }
@@ -84,6 +81,8 @@ public sealed class PostgresConnectionTests : IAsyncLifetime
     [InlineData("Host=db;Database=x;NoResetOnClose=false", false)]
     public void The_event_store_skips_the_reset_unless_the_operator_says_otherwise(string configured, bool expected) =>
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(PostgresConnection.ForEventStore(configured)).NoResetOnClose);
+
+    private const string AdvisoryLocksHeld = "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()";
 
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
     {

@@ -10,6 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 PG_BIN=/usr/lib/postgresql/15/bin
 RABBIT_DIR="$DIPLOMACY_DATA/rabbitmq"
 PG_LOCATION_FILE="$DIPLOMACY_DATA/postgres.location"
+# Seconds a server may take to start. A restart after a crash (a fault test kills one), on two cores that a load keeps
+# busy, has taken more than a minute.
+START_TIMEOUT=${SERVER_START_TIMEOUT:-240}
 # One database per manifest service (deploy/services.json).
 DATABASES=()
 for _svc in "${SERVICES[@]}"; do DATABASES+=("$(service_db "$_svc")"); done
@@ -94,7 +97,7 @@ CONF
         echo "PostgreSQL: something already answers on 127.0.0.1:$PGPORT_DIPLOMACY (not the cluster in $dir); using it"
     else
         # The port is passed at start (not written at initdb) so PGPORT_DIPLOMACY can change.
-        as_pg "$PG_BIN/pg_ctl" -D "$dir" -o "-p $PGPORT_DIPLOMACY" -l "$dir/postgresql.log" -w -t 60 start >/dev/null \
+        as_pg "$PG_BIN/pg_ctl" -D "$dir" -o "-p $PGPORT_DIPLOMACY" -l "$dir/postgresql.log" -w -t "$START_TIMEOUT" start >/dev/null \
             || { tail -n 20 "$dir/postgresql.log" >&2; return 1; }
         echo "PostgreSQL: started on 127.0.0.1:$PGPORT_DIPLOMACY (data $dir)"
     fi
@@ -168,16 +171,30 @@ CONF
     # Started directly (not via Debian's /usr/sbin wrapper, which su's to the rabbitmq
     # user as root), detached from our terminal and session.
     (rabbit_env && cd "$RABBIT_DIR" && exec setsid "$(rabbit_bin_dir)/rabbitmq-server" >"$RABBIT_DIR/log/startup.log" 2>&1) &
-    local pid=$! deadline=$((SECONDS + 60))
+    local pid=$! started=$SECONDS deadline=$((SECONDS + START_TIMEOUT))
     until rabbitmqctl await_startup --timeout 5 >/dev/null 2>&1; do
         if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
-            echo "RabbitMQ: failed to start; end of $RABBIT_DIR/log/startup.log:" >&2
+            if kill -0 "$pid" 2>/dev/null; then
+                echo "RabbitMQ: not started after $((SECONDS - started)) s; stopped" >&2
+                # setsid made the server script lead its own process group: this ends it, the VM and its helpers.
+                kill -KILL -- "-$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+            else echo "RabbitMQ: the node exited after $((SECONDS - started)) s" >&2; fi
+            # The console log stops once the node switches to its log file, which says why it stopped or waits: its
+            # first errors (the shutdown that follows them fills its end), then its end.
+            local log=$RABBIT_DIR/log/$RABBIT_NODENAME.log
+            echo "--- end of $RABBIT_DIR/log/startup.log:" >&2
             tail -n 30 "$RABBIT_DIR/log/startup.log" >&2
+            if [[ -f $log ]]; then
+                echo "--- first errors in $log:" >&2
+                grep -m 15 -F '[error]' "$log" >&2 || true
+                echo "--- end of $log:" >&2
+                tail -n 30 "$log" >&2
+            fi
             return 1
         fi
         sleep 1
     done
-    echo "RabbitMQ: started ($RABBIT_NODENAME, amqp 127.0.0.1:$RABBIT_PORT, management http://127.0.0.1:$RABBIT_MGMT_PORT)"
+    echo "RabbitMQ: started in $((SECONDS - started)) s ($RABBIT_NODENAME, amqp 127.0.0.1:$RABBIT_PORT, management http://127.0.0.1:$RABBIT_MGMT_PORT)"
 }
 
 rabbit_stop() {

@@ -189,7 +189,7 @@ public sealed class FaultPlatform : IAsyncLifetime
             : throw new InvalidOperationException($"{dll} is not built: dotnet build Diplomacy.slnx -c {configuration} first.");
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
             if (File.Exists(Path.Combine(folder.FullName, "Diplomacy.slnx"))) return folder.FullName;

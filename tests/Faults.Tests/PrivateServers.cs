@@ -41,12 +41,34 @@ public sealed class PrivateServers : IAsyncDisposable
 
     public static async Task<PrivateServers> StartAsync(string repoRoot)
     {
-        var data = Path.Combine(Path.GetTempPath(), $"diplomacy-faults-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(data);
-        var servers = new PrivateServers(repoRoot, data, FreePorts.Take(5));
+        var servers = Prepare(repoRoot);
         await servers.RunScriptAsync("start");
         return servers;
     }
+
+    /// <summary>The ports and the data folder, with no server started yet.</summary>
+    public static PrivateServers Prepare(string repoRoot)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"diplomacy-faults-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        return new PrivateServers(repoRoot, data, FreePorts.Take(5));
+    }
+
+    /// <summary>Runs servers.sh with this run's settings and <paramref name="settings"/>: its exit code and all it printed.</summary>
+    public Task<(int ExitCode, string Output)> TryScriptAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments) =>
+        RunAsync("bash", [_script, .. arguments], check: false, new Dictionary<string, string>(_environment.Concat(settings)));
+
+    /// <summary>The processes whose command line names this run's data folder: its servers, and what they started.</summary>
+    public IReadOnlyList<string> ProcessesUsingData() =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Where(folder => int.TryParse(Path.GetFileName(folder), out _))
+            .Select(folder =>
+            {
+                try { return File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' '); }
+                catch (IOException) { return ""; }
+                catch (UnauthorizedAccessException) { return ""; }
+            })
+            .Where(commandLine => commandLine.Contains(Data, StringComparison.Ordinal))];
 
     /// <summary>Starts PostgreSQL again (crash recovery included) through servers.sh.</summary>
     public Task StartPostgresAsync() => RunScriptAsync("start", "postgres");
@@ -69,8 +91,11 @@ public sealed class PrivateServers : IAsyncDisposable
         try { Directory.Delete(Data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private string PostgresPidFile() =>
-        Path.Combine(File.ReadAllText(Path.Combine(Data, "postgres.location")).Trim(), "postmaster.pid");
+    // servers.sh writes where it put the cluster when it first starts PostgreSQL.
+    private string? PostgresPidFile() =>
+        File.Exists(Path.Combine(Data, "postgres.location"))
+            ? Path.Combine(File.ReadAllText(Path.Combine(Data, "postgres.location")).Trim(), "postmaster.pid")
+            : null;
 
     private string RabbitPidFile() => Path.Combine(Data, "rabbitmq", "rabbitmq.pid");
 
@@ -78,11 +103,11 @@ public sealed class PrivateServers : IAsyncDisposable
 
     private int RabbitPid() => TryPid(RabbitPidFile()) ?? throw new InvalidOperationException("RabbitMQ is not running.");
 
-    private static int? TryPid(string file)
+    private static int? TryPid(string? file)
     {
         try
         {
-            return File.Exists(file) && int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) && Alive(pid) ? pid : null;
+            return file is not null && File.Exists(file) && int.TryParse(File.ReadLines(file).FirstOrDefault()?.Trim(), out var pid) && Alive(pid) ? pid : null;
         }
         catch (IOException) { return null; }
     }
@@ -106,7 +131,8 @@ public sealed class PrivateServers : IAsyncDisposable
 
     private Task RunScriptAsync(params string[] arguments) => RunAsync("bash", [_script, .. arguments], check: true, _environment);
 
-    private static async Task RunAsync(string file, string[] arguments, bool check, IReadOnlyDictionary<string, string>? environment = null)
+    private static async Task<(int ExitCode, string Output)> RunAsync(
+        string file, string[] arguments, bool check, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -128,5 +154,6 @@ public sealed class PrivateServers : IAsyncDisposable
         }
         if (check && process.ExitCode != 0)
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+        return (process.ExitCode, $"{await output}{await error}");
     }
 }

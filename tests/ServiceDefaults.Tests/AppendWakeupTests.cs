@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using Diplomacy.ServiceDefaults.EventStore;
+using Diplomacy.TestSupport;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Diplomacy.ServiceDefaults.Tests;
+
+/// <summary>A service's commits announced to the other replicas on the real PostgreSQL (<see cref="AppendWakeup"/>).</summary>
+public sealed class AppendWakeupTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private string _postgres = "";
+
+    public async Task InitializeAsync() => _postgres = await TestServers.CreateDatabaseAsync("wakeup");
+
+    public Task DisposeAsync() => TestServers.DropDatabaseAsync(_postgres);
+
+    public sealed record Probed(int Number);
+
+    public sealed record ProbeNote(Guid Id);
+
+    [Fact]
+    public async Task Each_commit_with_events_is_announced_also_after_the_notifiers_connection_was_ended()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration["ConnectionStrings:Postgres"] = _postgres;
+        builder.AddEventStore(_ => { });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            await using var listener = new NpgsqlConnection(_postgres);
+            await listener.OpenAsync();
+            var notices = Channel.CreateUnbounded<string>();
+            listener.Notification += (_, e) => notices.Writer.TryWrite(e.Payload);
+            await using (var listen = new NpgsqlCommand($"LISTEN {AppendWakeup.Channel}", listener)) await listen.ExecuteNonQueryAsync();
+
+            var store = host.Services.GetRequiredService<IDocumentStore>();
+            var payloads = new List<string>();
+            for (var i = 0; i < 3; i++) payloads.Add(await CommitAndHearAsync(store, listener, notices, i));
+            Assert.Single(payloads.Distinct());
+
+            // The database ends the notifier's connection (a restart, an operator): the next commit is announced anyway.
+            var notifiers = await NotifyingBackendsAsync();
+            Assert.Single(notifiers);
+            await using (var terminate = new NpgsqlConnection(_postgres))
+            {
+                await terminate.OpenAsync();
+                await using var command = new NpgsqlCommand($"select pg_terminate_backend({notifiers[0]})", terminate);
+                await command.ExecuteNonQueryAsync();
+            }
+            Assert.Equal(payloads[0], await CommitAndHearAsync(store, listener, notices, 3));
+
+            // A commit without events wakes nobody.
+            await using (var session = store.LightweightSession())
+            {
+                session.Store(new ProbeNote(Guid.NewGuid()));
+                await session.SaveChangesAsync();
+            }
+            Assert.Null(await NextNoticeAsync(listener, notices, TimeSpan.FromSeconds(1)));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static async Task<string> CommitAndHearAsync(IDocumentStore store, NpgsqlConnection listener, Channel<string> notices, int number)
+    {
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.StartStream(Guid.NewGuid(), new Probed(number));
+            await session.SaveChangesAsync();
+        }
+        return await NextNoticeAsync(listener, notices, Patience) ?? throw new TimeoutException($"No notice of commit {number}.");
+    }
+
+    private static async Task<string?> NextNoticeAsync(NpgsqlConnection listener, Channel<string> notices, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        string? payload;
+        while (!notices.Reader.TryRead(out payload))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) return null;
+            await listener.WaitAsync(left);
+        }
+        return payload;
+    }
+
+    /// <summary>The backends of this database whose last statement was a NOTIFY: the notifier's.</summary>
+    private async Task<List<int>> NotifyingBackendsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select pid from pg_stat_activity where datname = current_database() and query like 'NOTIFY%'", connection);
+        var pids = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+        return pids;
+    }
+}

@@ -25,10 +25,7 @@ public sealed class AppendWakeupTests : IAsyncLifetime
     [Fact]
     public async Task Each_commit_with_events_is_announced_also_after_the_notifiers_connection_was_ended()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.Configuration["ConnectionStrings:Postgres"] = _postgres;
-        builder.AddEventStore(_ => { });
-        using var host = builder.Build();
+        using var host = EventStoreHost.Build(_postgres);
         await host.StartAsync();
         try
         {

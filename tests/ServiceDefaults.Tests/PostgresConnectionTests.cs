@@ -2,7 +2,6 @@ using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.TestSupport;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Diplomacy.ServiceDefaults.Tests;
@@ -66,10 +65,7 @@ public sealed class PostgresConnectionTests : IAsyncLifetime
     [Fact]
     public async Task A_services_event_store_connects_with_prepared_statements_and_without_the_reset()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.Configuration["ConnectionStrings:Postgres"] = _postgres;
-        builder.AddEventStore(_ => { });
-        using var host = builder.Build();
+        using var host = EventStoreHost.Build(_postgres);
         await using var connection = host.Services.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
         var settings = new NpgsqlConnectionStringBuilder(connection.ConnectionString);
         Assert.Equal((PostgresConnection.AutoPreparedStatements, true), (settings.MaxAutoPrepare, settings.NoResetOnClose));

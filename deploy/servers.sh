@@ -172,7 +172,9 @@ CONF
     # user as root), detached from our terminal and session.
     (rabbit_env && cd "$RABBIT_DIR" && exec setsid "$(rabbit_bin_dir)/rabbitmq-server" >"$RABBIT_DIR/log/startup.log" 2>&1) &
     local pid=$! started=$SECONDS deadline=$((SECONDS + START_TIMEOUT))
-    until rabbitmqctl await_startup --timeout 5 >/dev/null 2>&1; do
+    # Polled over HTTP, and the CLI asked once it answers: each CLI call boots an Erlang VM of its own, which on two
+    # busy cores took CPU from the node it was waiting for.
+    until rabbit_answers && rabbitmqctl await_startup --timeout 30 >/dev/null 2>&1; do
         if ! kill -0 "$pid" 2>/dev/null || ((SECONDS >= deadline)); then
             if kill -0 "$pid" 2>/dev/null; then
                 echo "RabbitMQ: not started after $((SECONDS - started)) s; stopped" >&2

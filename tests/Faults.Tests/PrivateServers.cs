@@ -54,9 +54,9 @@ public sealed class PrivateServers : IAsyncDisposable
         return new PrivateServers(repoRoot, data, FreePorts.Take(5));
     }
 
-    /// <summary>Runs servers.sh with this run's settings and <paramref name="settings"/>: its exit code and all it printed.</summary>
-    public Task<(int ExitCode, string Output)> TryScriptAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments) =>
-        RunAsync("bash", [_script, .. arguments], check: false, new Dictionary<string, string>(_environment.Concat(settings)));
+    /// <summary>Runs servers.sh with this run's settings: its exit code and all it printed.</summary>
+    public Task<(int ExitCode, string Output)> TryScriptAsync(params string[] arguments) =>
+        RunAsync("bash", [_script, .. arguments], check: false, _environment);
 
     /// <summary>The processes whose command line names this run's data folder: its servers, and what they started.</summary>
     public IReadOnlyList<string> ProcessesUsingData() =>

@@ -18,7 +18,7 @@ public sealed class ServerScriptTests
         occupied.Start();
         try
         {
-            var (exitCode, output) = await servers.TryScriptAsync(new Dictionary<string, string>(), "start", "rabbitmq");
+            var (exitCode, output) = await servers.TryScriptAsync("start", "rabbitmq");
 
             Assert.NotEqual(0, exitCode);
             Assert.Contains("RabbitMQ: the node exited after", output);

@@ -81,8 +81,9 @@ public sealed class AppendWakeupTests : IAsyncLifetime
         string? payload;
         while (!notices.Reader.TryRead(out payload))
         {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero) return null;
+            // Npgsql waits in whole milliseconds, and a wait of 0 is a wait without end: under 1 ms left is no time left.
+            var left = (int)(deadline - DateTime.UtcNow).TotalMilliseconds;
+            if (left < 1) return null;
             await listener.WaitAsync(left);
         }
         return payload;

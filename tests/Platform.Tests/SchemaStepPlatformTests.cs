@@ -63,17 +63,8 @@ public class SchemaStepPlatformTests
         }
     }
 
-    private static async Task<List<string>> TablesAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select table_name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')", connection);
-        var tables = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        return tables;
-    }
+    private static Task<List<string>> TablesAsync(string database) => TestServers.ColumnAsync<string>(database,
+        "select table_name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')");
 
     private static async Task<bool> HasChainTriggerAsync(string database)
     {

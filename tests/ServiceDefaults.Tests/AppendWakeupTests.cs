@@ -90,15 +90,6 @@ public sealed class AppendWakeupTests : IAsyncLifetime
     }
 
     /// <summary>The backends of this database whose last statement was a NOTIFY: the notifier's.</summary>
-    private async Task<List<int>> NotifyingBackendsAsync()
-    {
-        await using var connection = new NpgsqlConnection(_postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select pid from pg_stat_activity where datname = current_database() and query like 'NOTIFY%'", connection);
-        var pids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
-        return pids;
-    }
+    private Task<List<int>> NotifyingBackendsAsync() => TestServers.ColumnAsync<int>(_postgres,
+        "select pid from pg_stat_activity where datname = current_database() and query like 'NOTIFY%'");
 }

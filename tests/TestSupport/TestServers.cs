@@ -37,6 +37,18 @@ public static class TestServers
         return $"{Postgres};Database={name}";
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, read on a connection of its own.</summary>
+    public static async Task<List<T>> ColumnAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var values = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) values.Add(reader.GetFieldValue<T>(0));
+        return values;
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Diplomacy.ServiceDefaults.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Diplomacy.Gateway.Tests;
 
@@ -50,6 +51,26 @@ public sealed class SecurityTests
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/membership/networks/{Guid.NewGuid()}/history")).StatusCode);
         // The audit door is the auditor's (the stand-in membership service answers every lookup).
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/audit/initiatives/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_that_validated_is_remembered_by_its_exact_text_and_its_role_still_decides()
+    {
+        await using var membership = await Downstream.StartAsync();
+        using var gateway = new GatewayFactory(new Dictionary<string, string> { ["Services:Membership"] = membership.Url });
+        var token = gateway.Tokens.Mint(Roles.Viewer, "international-relations");
+        using var viewer = gateway.ClientWith(token);
+
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/membership/networks")).StatusCode);
+        Assert.True(gateway.Services.GetRequiredService<ValidatedTokens>().TryGet(token, out _));
+        // Answered from what the first request validated: the viewer still reads and still may not write.
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/membership/networks")).StatusCode);
+        await (await viewer.PostAsync("/api/membership/networks", Json("{}"))).AssertProblem(HttpStatusCode.Forbidden);
+
+        // The same token with one character of its signature changed is checked again, and refused.
+        var at = token.Length - 10;
+        using var forged = gateway.ClientWith(string.Concat(token.AsSpan(0, at), token[at] == 'A' ? "B" : "A", token.AsSpan(at + 1)));
+        await (await forged.GetAsync("/api/membership/networks")).AssertProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

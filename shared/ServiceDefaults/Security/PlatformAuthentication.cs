@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Diplomacy.ServiceDefaults.Security;
@@ -39,6 +40,8 @@ public static class PlatformAuthentication
 
         var signingKey = developmentKey is null ? null : DevelopmentTokens.KeyFrom(developmentKey);
         builder.Services.AddSingleton(ReadWriters(auth.GetSection("Writers")));
+        var validated = new ValidatedTokens(TimeProvider.System);
+        builder.Services.AddSingleton(validated);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
@@ -66,6 +69,7 @@ public static class PlatformAuthentication
                     NameClaimType = PlatformClaims.Subject,
                     RoleClaimType = PlatformClaims.Role,
                 };
+                o.Events = RememberingValidTokens(validated);
             });
         return builder;
     }
@@ -101,6 +105,34 @@ public static class PlatformAuthentication
             }
         });
         return app;
+    }
+
+    /// <summary>A token that validated is not validated again at its next request (<see cref="ValidatedTokens"/>).</summary>
+    private static JwtBearerEvents RememberingValidTokens(ValidatedTokens validated) => new()
+    {
+        OnMessageReceived = context =>
+        {
+            if (validated.TryGet(BearerToken(context.Request), out var principal))
+            {
+                context.Principal = principal;
+                context.Success();
+            }
+            return Task.CompletedTask;
+        },
+        OnTokenValidated = context =>
+        {
+            if (context.SecurityToken is JsonWebToken token && context.Principal is { } principal)
+                validated.Remember(token.EncodedToken, principal, new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc)));
+            return Task.CompletedTask;
+        },
+    };
+
+    // Read as the JWT bearer handler reads it: "Bearer " in any case, then the token, trimmed.
+    private static ReadOnlySpan<char> BearerToken(HttpRequest request)
+    {
+        ReadOnlySpan<char> header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : [];
     }
 
     private static WritersTable ReadWriters(IConfigurationSection section)

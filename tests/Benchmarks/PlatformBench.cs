@@ -195,14 +195,23 @@ internal static class PlatformBench
             return (histogram, await hops.DescribeAsync());
         }
 
-        var (idle, idleHops) = await SampleAsync();
-        var readsTimer = Stopwatch.StartNew();
-        await using var readers = ReadLoad.Start(platform.Gateway, "/api/exports/projects?pageSize=50", platform.Tokens.Admin(), Readers);
-        var (loaded, loadedHops) = await SampleAsync();
-        var reads = await readers.StopAsync();
-        var readRate = $"{reads} in {readsTimer.Elapsed.TotalSeconds:F0} s";
-        await stopListening.CancelAsync();
-        await listening;
+        LongHistogram idle, loaded;
+        string idleHops, loadedHops, readRate;
+        try
+        {
+            (idle, idleHops) = await SampleAsync();
+            var readsTimer = Stopwatch.StartNew();
+            await using var readers = ReadLoad.Start(platform.Gateway, "/api/exports/projects?pageSize=50", platform.Tokens.Admin(), Readers);
+            (loaded, loadedHops) = await SampleAsync();
+            var reads = await readers.StopAsync();
+            readRate = $"{reads} in {readsTimer.Elapsed.TotalSeconds:F0} s";
+        }
+        finally
+        {
+            // Also when a sample fails: the connection cannot be closed while it waits, and that error would hide the sample's.
+            await stopListening.CancelAsync();
+            await listening;
+        }
 
         string Line(LongHistogram h) =>
             $"p50 {h.GetValueAtPercentile(50) / 1000.0,6:F1} ms  p90 {h.GetValueAtPercentile(90) / 1000.0,6:F1} ms  p99 {h.GetValueAtPercentile(99) / 1000.0,6:F1} ms  "

@@ -38,7 +38,8 @@ internal sealed class PropagationHops(BenchPlatform platform)
             Record(hops[2], sample.Noticed - handled.Value);
             Record(hops[3], sample.Found - sample.Noticed);
         }
-        string P50(LongHistogram h) => $"{h.GetValueAtPercentile(50) / 1000.0:F1}";
+        // No sample matched when a service's records are missing (a hop that never happened): say so rather than fail.
+        string P50(LongHistogram h) => h.TotalCount == 0 ? "n/a" : $"{h.GetValueAtPercentile(50) / 1000.0:F1}";
         return $"relay {P50(hops[0])} ms, broker and consumer {P50(hops[1])}, commit and notice {P50(hops[2])}, read {P50(hops[3])} (p50 of {hops[0].TotalCount} samples)";
     }
 

@@ -26,6 +26,13 @@ public sealed class LogWriter : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan GapTimeout = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long the first entry of a batch waits for company before the batch is written, as Portfolio's consumers wait:
+    /// one transaction then takes a burst of messages, and the log's commit no longer lands in the same milliseconds as
+    /// the other services' consumers of the same event, on which an initiative's next step waits.
+    /// </summary>
+    public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(10);
+
     /// <summary>The same for deliveries of a batch that failed: their consumers retry them a second later (an outage).</summary>
     public static readonly TimeSpan RetryGapTimeout = TimeSpan.FromSeconds(3);
 
@@ -74,6 +81,7 @@ public sealed class LogWriter : IAsyncDisposable
             try
             {
                 await WaitForWorkAsync(token);
+                if (_waiting.Count + _unordered.Count < MaxBatch) await Task.Delay(BatchWait, token);
                 Drain();
                 var batch = TakeReady();
                 if (batch.Count > 0) await CommitAsync(batch, token);

@@ -21,6 +21,8 @@ public sealed class ValidatedTokens
     private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _byText;
     private readonly TimeProvider _clock;
     private readonly int _capacity;
+    // Kept beside the table, whose own Count takes every lock. A re-validation racing an expiry can leave it off by one,
+    // which only moves the bound by as much.
     private int _count;
     private long _lastSweep;
 

@@ -18,20 +18,13 @@ namespace Diplomacy.Integrations.Feed;
 public sealed class LogWriter : IAsyncDisposable
 {
     /// <summary>The most entries one transaction writes, and so the messages the log queue keeps in flight.</summary>
-    public const int MaxBatch = 64;
+    public const int MaxBatch = ConsumerBatches.MaxSize;
 
     /// <summary>
     /// How long a missing delivery is waited for before the ones after it are written: a message that failed before
     /// reaching the writer (it is retried, or goes to the error queue) must not hold the log.
     /// </summary>
     public static readonly TimeSpan GapTimeout = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>
-    /// How long the first entry of a batch waits for company before the batch is written, as Portfolio's consumers wait:
-    /// one transaction then takes a burst of messages, and the log's commit no longer lands in the same milliseconds as
-    /// the other services' consumers of the same event, on which an initiative's next step waits.
-    /// </summary>
-    public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(10);
 
     /// <summary>The same for deliveries of a batch that failed: their consumers retry them a second later (an outage).</summary>
     public static readonly TimeSpan RetryGapTimeout = TimeSpan.FromSeconds(3);
@@ -81,7 +74,8 @@ public sealed class LogWriter : IAsyncDisposable
             try
             {
                 await WaitForWorkAsync(token);
-                if (_waiting.Count + _unordered.Count < MaxBatch) await Task.Delay(BatchWait, token);
+                // Short of a full batch, the first entry waits a little for company (ConsumerBatches says why).
+                if (_waiting.Count + _unordered.Count < MaxBatch) await Task.Delay(ConsumerBatches.Wait, token);
                 Drain();
                 var batch = TakeReady();
                 if (batch.Count > 0) await CommitAsync(batch, token);

@@ -56,12 +56,9 @@ public static class Collections
 public static class ChangeConsumerRegistration
 {
     /// <summary>
-    /// At most this many changes in one transaction. A lone change waits <see cref="BatchWait"/> for company; under load a
-    /// batch fills at once.
+    /// At most this many changes in one transaction, a lone change waiting a little for company (<see cref="ConsumerBatches"/>).
     /// </summary>
-    public const int BatchSize = 64;
-
-    public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(10);
+    public const int BatchSize = ConsumerBatches.MaxSize;
 
     public static void AddChangeConsumers(this IBusRegistrationConfigurator bus)
     {
@@ -75,5 +72,5 @@ public static class ChangeConsumerRegistration
     }
 
     private static void Add<TConsumer>(IBusRegistrationConfigurator bus) where TConsumer : class, IConsumer =>
-        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(BatchSize).SetTimeLimit(BatchWait)));
+        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch.SetMessageLimit(BatchSize).SetTimeLimit(ConsumerBatches.Wait)));
 }

@@ -29,6 +29,7 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
     // Sent with each NOTIFY, so this process ignores its own: it has woken its daemon already, and the echo would make the
     // daemon look for new events twice per commit.
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    private readonly string _notifyCommand;
 
     public AppendWakeup(string connectionString, ILogger logger)
     {
@@ -36,6 +37,7 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
         // and, where the daemon runs, the listener's.
         _dataSource = new NpgsqlDataSourceBuilder(connectionString) { ConnectionStringBuilder = { MaxPoolSize = 2, Enlist = false } }.Build();
         _logger = logger;
+        _notifyCommand = $"NOTIFY {Channel}, '{_instance}'";
         _notifier = Task.Run(NotifyLoopAsync);
         Listener = new CommitListener(this);
     }
@@ -81,7 +83,7 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
                 {
                     await _notify.WaitAsync(_lifetime.Token);
                     connection ??= await OpenNotifierAsync(_lifetime.Token);
-                    await using var command = new NpgsqlCommand($"NOTIFY {Channel}, '{_instance}'", connection);
+                    await using var command = new NpgsqlCommand(_notifyCommand, connection);
                     await command.ExecuteNonQueryAsync(_lifetime.Token);
                 }
                 catch (OperationCanceledException) when (_lifetime.IsCancellationRequested) { return; }

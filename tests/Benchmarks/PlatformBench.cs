@@ -123,8 +123,8 @@ internal static class PlatformBench
     /// <summary>
     /// From an exchange outcome accepted by Exchanges to the lead it opens readable in Exports: idle, then under 8 readers.
     /// Each sample prepares its exchange (four commands), lets the platform settle, then reports the outcome and times it.
-    /// Exports is read once after each of its commits (its database announces them, see AppendWakeup) and every 50 ms
-    /// besides, rather than polled in a tight loop: a poll every 2 ms was itself a read load on 2 cores. Each set of samples
+    /// The lead is read as a client waiting for it would: one read of Exports' projects by the exchange that waits for a
+    /// match (<c>wait=</c>), which Exports answers at the commit that opens the lead. Each set of samples
     /// starts after <see cref="WarmUpSamples"/> untimed ones: the services' code on this path runs once per sample, and
     /// .NET compiles a method fully only after about 30 calls, so the first samples timed the JIT's quick first code.
     /// </summary>
@@ -132,20 +132,7 @@ internal static class PlatformBench
     {
         using var exchanges = platform.Client(platform.Urls["Exchanges"]);
         using var exports = platform.Client(platform.Urls["Exports"]);
-        using var committed = new SemaphoreSlim(0);
-        var noticed = DateTime.MinValue;
         var hops = new PropagationHops(platform);
-        using var stopListening = new CancellationTokenSource();
-        await using var listen = new NpgsqlConnection(platform.Databases["Exports"]);
-        await listen.OpenAsync();
-        listen.Notification += (_, _) => { noticed = DateTime.UtcNow; committed.Release(); };
-        await using (var command = new NpgsqlCommand($"LISTEN {Diplomacy.ServiceDefaults.EventStore.AppendWakeup.Channel}", listen))
-            await command.ExecuteNonQueryAsync();
-        var listening = Task.Run(async () =>
-        {
-            try { while (true) await listen.WaitAsync(stopListening.Token); }
-            catch (OperationCanceledException) { }
-        });
         var policy = await PostAsync(exchanges, "/api/exchanges/policies", new
         {
             title = "T-money", department = "City Transportation Office", sector = "21020", sdgGoals = new[] { 11 }, summary = "A smart card.",
@@ -167,23 +154,15 @@ internal static class PlatformBench
                 if (await PostAsync(exchanges, $"{exchange}/{command}", body) is null) throw new InvalidOperationException($"{command} failed.");
             // Settle: the events of the four commands reach every consumer before the timed one starts.
             await Task.Delay(250);
-            while (committed.CurrentCount > 0) await committed.WaitAsync();
             if (await PostAsync(exchanges, $"{exchange}/outcome", new { adoptionLevel = "adopted", intendsToProcure = true, reportedOn = "2014-03" }) is null)
                 throw new InvalidOperationException("outcome failed.");
             var accepted = Stopwatch.StartNew();
             var acceptedAt = DateTime.UtcNow;
             var id = exchange[(exchange.LastIndexOf('/') + 1)..];
-            while (true)
-            {
-                var page = await exports.GetFromJsonAsync<JsonElement>($"/api/exports/projects?exchange={id}");
-                if (page.GetProperty("totalItems").GetInt64() > 0)
-                {
-                    hops.Add(Guid.Parse(id), acceptedAt, noticed, DateTime.UtcNow);
-                    return accepted.Elapsed.TotalMilliseconds;
-                }
-                if (accepted.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"No lead for exchange {id} in 30 s.");
-                await committed.WaitAsync(50);
-            }
+            var page = await exports.GetFromJsonAsync<JsonElement>($"/api/exports/projects?exchange={id}&wait=25s");
+            if (page.GetProperty("totalItems").GetInt64() == 0) throw new TimeoutException($"No lead for exchange {id} in 25 s.");
+            hops.Add(Guid.Parse(id), acceptedAt, DateTime.UtcNow);
+            return accepted.Elapsed.TotalMilliseconds;
         }
 
         async Task<(LongHistogram, string)> SampleAsync()
@@ -195,22 +174,14 @@ internal static class PlatformBench
             return (histogram, await hops.DescribeAsync());
         }
 
-        LongHistogram idle, loaded;
-        string idleHops, loadedHops, readRate;
-        try
+        var (idle, idleHops) = await SampleAsync();
+        var readsTimer = Stopwatch.StartNew();
+        LongHistogram loaded;
+        string loadedHops, readRate;
+        await using (var readers = ReadLoad.Start(platform.Gateway, "/api/exports/projects?pageSize=50", platform.Tokens.Admin(), Readers))
         {
-            (idle, idleHops) = await SampleAsync();
-            var readsTimer = Stopwatch.StartNew();
-            await using var readers = ReadLoad.Start(platform.Gateway, "/api/exports/projects?pageSize=50", platform.Tokens.Admin(), Readers);
             (loaded, loadedHops) = await SampleAsync();
-            var reads = await readers.StopAsync();
-            readRate = $"{reads} in {readsTimer.Elapsed.TotalSeconds:F0} s";
-        }
-        finally
-        {
-            // Also when a sample fails: the connection cannot be closed while it waits, and that error would hide the sample's.
-            await stopListening.CancelAsync();
-            await listening;
+            readRate = $"{await readers.StopAsync()} in {readsTimer.Elapsed.TotalSeconds:F0} s";
         }
 
         string Line(LongHistogram h) =>
@@ -218,7 +189,7 @@ internal static class PlatformBench
             + $"max {h.GetMaxValue() / 1000.0,7:F1} ms  over 1 s: {h.RecordedValues().Where(v => v.ValueIteratedTo > 1_000_000).Sum(v => v.CountAtValueIteratedTo)}";
         Console.WriteLine($"""
 
-            Propagation, outcome accepted by Exchanges -> lead readable in Exports ({samples} samples each, read after each commit in Exports)
+            Propagation, outcome accepted by Exchanges -> lead readable in Exports ({samples} samples each, one read of Exports that waits for the lead)
               idle                    {Line(idle)}
                 where the time goes:  {idleHops}
               under {Readers} readers         {Line(loaded)}

@@ -65,13 +65,62 @@ public sealed class AppendWakeupTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_read_waiting_for_the_next_commit_hears_this_replicas_commits_and_another_replicas()
+    {
+        using var here = EventStoreHost.Build(_postgres);
+        using var elsewhere = EventStoreHost.Build(_postgres);
+        await here.StartAsync();
+        await elsewhere.StartAsync();
+        try
+        {
+            var wakeup = here.Services.GetRequiredService<AppendWakeup>();
+            var store = here.Services.GetRequiredService<IDocumentStore>();
+            var otherStore = elsewhere.Services.GetRequiredService<IDocumentStore>();
+            var next = wakeup.NextCommit;
+            await AppendAsync(store, 1);
+            await next.WaitAsync(Patience);
+
+            // The first wait started listening for the other replicas' commits; until it listens, one can pass unheard.
+            var listening = false;
+            for (var i = 0; i < 15 && !listening; i++)
+            {
+                next = wakeup.NextCommit;
+                await AppendAsync(otherStore, 100 + i);
+                listening = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(1))) == next;
+            }
+            Assert.True(listening, "Never heard another replica's commit.");
+            next = wakeup.NextCommit;
+            await AppendAsync(otherStore, 2);
+            await next.WaitAsync(Patience);
+
+            // A commit without events is not one to wait for.
+            next = wakeup.NextCommit;
+            await using (var session = otherStore.LightweightSession())
+            {
+                session.Store(new ProbeNote(Guid.NewGuid()));
+                await session.SaveChangesAsync();
+            }
+            await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(1)));
+            Assert.False(next.IsCompleted);
+        }
+        finally
+        {
+            await elsewhere.StopAsync();
+            await here.StopAsync();
+        }
+    }
+
+    private static async Task AppendAsync(IDocumentStore store, int number)
+    {
+        await using var session = store.LightweightSession();
+        session.Events.StartStream(Guid.NewGuid(), new Probed(number));
+        await session.SaveChangesAsync();
+    }
+
     private static async Task<string> CommitAndHearAsync(IDocumentStore store, NpgsqlConnection listener, Channel<string> notices, int number)
     {
-        await using (var session = store.LightweightSession())
-        {
-            session.Events.StartStream(Guid.NewGuid(), new Probed(number));
-            await session.SaveChangesAsync();
-        }
+        await AppendAsync(store, number);
         return await NextNoticeAsync(listener, notices, Patience) ?? throw new TimeoutException($"No notice of commit {number}.");
     }
 

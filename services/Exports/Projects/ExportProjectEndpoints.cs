@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Diplomacy.ServiceDefaults.Domain;
+using Diplomacy.ServiceDefaults.EventStore;
 using Diplomacy.ServiceDefaults.Http;
 using Marten;
 
@@ -33,7 +34,7 @@ public static class ExportProjectEndpoints
         projects.MapCommand<ExportProject, SuspendExport>("suspension", ExportProjectDecisions.Decide);
         projects.MapCommand<ExportProject, ResumeExport>("resumption", ExportProjectDecisions.Decide);
         projects.MapGetState<ExportProject>();
-        projects.MapGet("", List).WithName("ListExportProjects");
+        projects.MapGet("", List).WithName("ListExportProjects").ProducesValidationProblem();
 
         app.MapGet("/api/exports/pipeline", Pipeline).WithTags("Export projects").WithName("GetExportPipeline")
             .Produces<ExportPipeline>().ProducesValidationProblem();
@@ -57,15 +58,21 @@ public static class ExportProjectEndpoints
             http, session, id, state => ExportProjectDecisions.Decide(state, command), nameof(LinkFollowOnProject), ct);
     }
 
+    /// <summary>The longest a list read may wait for a match: under the gateway's 30 s for a service to answer.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(25);
+
     /// <summary>
     /// Export projects, filtered by client country, solution (case-insensitive), financing source, status, origin,
     /// the exchange they came from, or <c>fromPolicySharing=true</c> for every export that came from policy sharing.
+    /// With <c>wait=10s</c> a read that matches nothing waits up to that long for a match, such as the lead an exchange's
+    /// outcome opens (<c>?exchange=...&amp;wait=10s</c>).
     /// </summary>
     private static async Task<IResult> List(
-        IQuerySession session, string? country, string? solution, string? financingSource, string? status, string? origin,
-        Guid? exchange, bool? fromPolicySharing, int? page, int? pageSize, CancellationToken ct)
+        IQuerySession session, AppendWakeup commits, string? country, string? solution, string? financingSource, string? status,
+        string? origin, Guid? exchange, bool? fromPolicySharing, int? page, int? pageSize, string? wait, CancellationToken ct)
     {
         var filter = new QueryFilter();
+        var waitFor = filter.Wait(wait, "wait", MaxWait);
         var countryCode = filter.Country(country, "country");
         var source = filter.Enum<FinancingSource>(financingSource, "financingSource");
         var projectStatus = filter.Enum<ExportStatus>(status, "status");
@@ -80,7 +87,7 @@ public static class ExportProjectEndpoints
             .WhereFieldPresent(p => p.ExchangeId, fromPolicySharing);
         if (solution is not null) query = query.Where(p => p.Solution.Equals(solution, StringComparison.OrdinalIgnoreCase));
         if (exchange is not null) query = query.Where(p => p.ExchangeId == exchange.Value);
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await query.ToPageAsync(page, pageSize, waitFor, commits, ct);
     }
 
     /// <summary>The pipeline by stage, each with its total value per currency, optionally for one client country.</summary>

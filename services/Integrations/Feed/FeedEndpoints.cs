@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Integrations.Feed;
@@ -13,7 +12,7 @@ public sealed record FeedPage(IReadOnlyList<JsonElement> Items, string Next);
 /// order, from any cursor; with <c>wait</c> it long-polls until something follows the cursor. Integration events are
 /// public within the platform, so every role that reads (viewer, editor, auditor, admin) sees all of them.
 /// </summary>
-public static partial class FeedEndpoints
+public static class FeedEndpoints
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -34,8 +33,7 @@ public static partial class FeedEndpoints
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
             errors.Add(new("limit", $"Must be a whole number between 1 and {MaxLimit}."));
         var waitFor = TimeSpan.Zero;
-        if (wait is not null && !TryParseWait(wait, out waitFor))
-            errors.Add(new("wait", $"Must be a number of seconds between 0 and {MaxWait.TotalSeconds:0}, such as 30s."));
+        if (wait is not null && !QueryFilter.TryParseWait(wait, MaxWait, out waitFor)) errors.Add(QueryFilter.WaitError("wait", MaxWait));
         var types = http.Request.Query["types"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Distinct(StringComparer.Ordinal).ToArray();
         var unknown = types.Where(t => !catalog.Types.Contains(t)).ToArray();
@@ -58,16 +56,4 @@ public static partial class FeedEndpoints
             catch (OperationCanceledException) { return Results.Empty; }
         }
     }
-
-    private static bool TryParseWait(string text, out TimeSpan wait)
-    {
-        wait = TimeSpan.Zero;
-        var match = WaitPattern().Match(text);
-        if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) return false;
-        wait = TimeSpan.FromSeconds(seconds);
-        return wait <= MaxWait;
-    }
-
-    [GeneratedRegex(@"^(\d{1,3})s?$")]
-    private static partial Regex WaitPattern();
 }

@@ -30,6 +30,7 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
     // daemon look for new events twice per commit.
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private readonly string _notifyCommand;
+    private TaskCompletionSource _nextCommit = NewCommitSource();
 
     public AppendWakeup(string connectionString, ILogger logger)
     {
@@ -52,8 +53,34 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
         await _daemon.WaitAsync(timeout, token);
     }
 
-    /// <summary>Events were committed (here or, through LISTEN, by another replica): wake the daemon, at most one pending.</summary>
-    private void Wake() => Signal(_daemon);
+    /// <summary>
+    /// Completes at the next commit that appends events to this store, in this process or in another replica (heard
+    /// through LISTEN, which this starts). Take it BEFORE reading, then read, then await it: a commit in between completes
+    /// it, so none is missed. What long-polling reads wait on.
+    /// </summary>
+    public Task NextCommit
+    {
+        get
+        {
+            EnsureListening();
+            return Volatile.Read(ref _nextCommit).Task;
+        }
+    }
+
+    /// <summary>
+    /// Events were committed (here or, through LISTEN, by another replica): wake the daemon, at most one pending, and
+    /// whoever waits for the next commit.
+    /// </summary>
+    private void Wake()
+    {
+        Signal(_daemon);
+        CommitHeard();
+    }
+
+    private void CommitHeard() => Interlocked.Exchange(ref _nextCommit, NewCommitSource()).TrySetResult();
+
+    // Continuations run on the pool, never inline on the committing thread.
+    private static TaskCompletionSource NewCommitSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private void Appended()
     {
@@ -126,7 +153,10 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
         }
     }
 
-    /// <summary>LISTENs for the other replicas' commits once the daemon runs here (only the HotCold leader waits on this).</summary>
+    /// <summary>
+    /// LISTENs for the other replicas' commits once the daemon runs here (only the HotCold leader waits on this) or a read
+    /// waits for the next commit.
+    /// </summary>
     private void EnsureListening()
     {
         lock (_listenerLock)
@@ -142,6 +172,8 @@ public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
             await using var connection = await _dataSource.OpenConnectionAsync(_lifetime.Token);
             connection.Notification += (_, e) => { if (e.Payload != _instance) Wake(); };
             await using (var listen = connection.CreateCommand()) { listen.CommandText = $"LISTEN {Channel}"; await listen.ExecuteNonQueryAsync(_lifetime.Token); }
+            // A reader that started waiting before this LISTEN may have missed another replica's commit: it reads again now.
+            CommitHeard();
             while (!_lifetime.IsCancellationRequested) await connection.WaitAsync(_lifetime.Token);
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested) { }

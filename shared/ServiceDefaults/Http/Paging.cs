@@ -37,14 +37,41 @@ public static class PagingExtensions
     /// a page that is not full is the last one. Counting apart, rather than with a window over the query, spares
     /// PostgreSQL from carrying every matching document to the end of the sort for a page of them.
     /// </summary>
-    public static async Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
+    public static Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
         this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
+        where T : class, EventStore.IAggregate<T> =>
+        query.ToPageAsync(page, pageSize, TimeSpan.Zero, null, ct);
+
+    /// <summary>
+    /// As above; and when nothing matches, waits up to <paramref name="wait"/> for a commit of the service's store that
+    /// makes something match (a long poll: "answer me once the lead of my exchange is there"). Each commit in the
+    /// meantime reads the page again; a client that goes away ends the wait.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
+        this IQueryable<T> query, int? page, int? pageSize, TimeSpan wait, EventStore.AppendWakeup? commits, CancellationToken ct)
         where T : class, EventStore.IAggregate<T>
     {
         var errors = Paging.Validate(page, pageSize).ToList();
         if (errors.Count > 0) return Microsoft.AspNetCore.Http.Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
         var (number, size) = (page ?? 1, pageSize ?? 50);
-        using var stored = new MemoryStream();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var next = wait > TimeSpan.Zero ? commits?.NextCommit : null;
+            var (stored, count, total) = await ReadPageAsync(query, number, size, ct);
+            var left = wait - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (total > 0 || next is null || left <= TimeSpan.Zero) return Write(stored, count, number, size, total);
+            stored.Dispose();
+            try { await next.WaitAsync(left, ct); }
+            catch (TimeoutException) { }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return Microsoft.AspNetCore.Http.Results.Empty; }
+        }
+    }
+
+    private static async Task<(MemoryStream Stored, int Count, long Total)> ReadPageAsync<T>(IQueryable<T> query, int number, int size, CancellationToken ct)
+        where T : class, EventStore.IAggregate<T>
+    {
+        var stored = new MemoryStream();
         var skip = (long)(number - 1) * size;
         // A page past what an offset can name is past the end of any list.
         var count = skip > int.MaxValue
@@ -53,7 +80,12 @@ public static class PagingExtensions
         long total = count is > 0 && count < size || count == 0 && number == 1
             ? skip + count
             : await Marten.QueryableExtensions.CountAsync(query, ct);
+        return (stored, count, total);
+    }
 
+    private static Microsoft.AspNetCore.Http.IResult Write(MemoryStream stored, int count, int number, int size, long total)
+    {
+        using var _ = stored;
         var body = new ArrayBufferWriter<byte>((int)stored.Length + 128);
         using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
         {

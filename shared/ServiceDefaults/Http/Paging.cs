@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.IO;
 
 namespace Diplomacy.ServiceDefaults.Http;
 
@@ -68,10 +69,10 @@ public static class PagingExtensions
         }
     }
 
-    private static async Task<(MemoryStream Stored, int Count, long Total)> ReadPageAsync<T>(IQueryable<T> query, int number, int size, CancellationToken ct)
+    private static async Task<(RecyclableMemoryStream Stored, int Count, long Total)> ReadPageAsync<T>(IQueryable<T> query, int number, int size, CancellationToken ct)
         where T : class, EventStore.IAggregate<T>
     {
-        var stored = new MemoryStream();
+        var stored = PooledJson.Buffers.GetStream(nameof(ReadPageAsync));
         var skip = (long)(number - 1) * size;
         // A page past what an offset can name is past the end of any list.
         var count = skip > int.MaxValue
@@ -83,11 +84,11 @@ public static class PagingExtensions
         return (stored, count, total);
     }
 
-    private static Microsoft.AspNetCore.Http.IResult Write(MemoryStream stored, int count, int number, int size, long total)
+    private static Microsoft.AspNetCore.Http.IResult Write(RecyclableMemoryStream stored, int count, int number, int size, long total)
     {
         using var _ = stored;
-        var body = new ArrayBufferWriter<byte>((int)stored.Length + 128);
-        using (var writer = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
+        var body = PooledJson.Buffers.GetStream(nameof(Write));
+        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
         {
             writer.WriteStartObject();
             writer.WritePropertyName(Items);
@@ -99,6 +100,6 @@ public static class PagingExtensions
             writer.WriteNumber(TotalPages, Paging.PageCount(total, size));
             writer.WriteEndObject();
         }
-        return Microsoft.AspNetCore.Http.Results.Bytes(body.WrittenMemory, "application/json; charset=utf-8");
+        return new PooledJson(body);
     }
 }

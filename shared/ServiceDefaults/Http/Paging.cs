@@ -73,15 +73,24 @@ public static class PagingExtensions
         where T : class, EventStore.IAggregate<T>
     {
         var stored = PooledJson.Buffers.GetStream(nameof(ReadPageAsync));
-        var skip = (long)(number - 1) * size;
-        // A page past what an offset can name is past the end of any list.
-        var count = skip > int.MaxValue
-            ? 0
-            : await Marten.QueryableExtensions.StreamJsonArray(query.OrderBy(x => x.Id).Skip((int)skip).Take(size), stored, ct);
-        long total = count is > 0 && count < size || count == 0 && number == 1
-            ? skip + count
-            : await Marten.QueryableExtensions.CountAsync(query, ct);
-        return (stored, count, total);
+        try
+        {
+            var skip = (long)(number - 1) * size;
+            // A page past what an offset can name is past the end of any list.
+            var count = skip > int.MaxValue
+                ? 0
+                : await Marten.QueryableExtensions.StreamJsonArray(query.OrderBy(x => x.Id).Skip((int)skip).Take(size), stored, ct);
+            long total = count is > 0 && count < size || count == 0 && number == 1
+                ? skip + count
+                : await Marten.QueryableExtensions.CountAsync(query, ct);
+            return (stored, count, total);
+        }
+        catch
+        {
+            // Back to the pool, also when the database cannot answer.
+            stored.Dispose();
+            throw;
+        }
     }
 
     private static Microsoft.AspNetCore.Http.IResult Write(RecyclableMemoryStream stored, int count, int number, int size, long total)

@@ -57,6 +57,7 @@ public static class ExchangeEndpoints
         var exchangeChannel = filter.Enum<Channel>(channel, "channel");
         var exchangeStatus = filter.Enum<ExchangeStatus>(status, "status");
         if (year is < 1900 or > 2200) filter.Errors.Add(new("year", "Must be between 1900 and 2200."));
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Exchange>()

@@ -22,6 +22,7 @@ public static class PolicyEndpoints
         var filter = new QueryFilter();
         if (sector is not null && !PolicyDecisions.IsDacPurposeCode(sector)) filter.Errors.Add(new("sector", "Must be an OECD DAC CRS purpose code of 5 digits."));
         if (sdg is < 1 or > 17) filter.Errors.Add(new("sdg", "Must be between 1 and 17."));
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Policy>().AsQueryable();

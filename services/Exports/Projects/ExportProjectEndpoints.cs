@@ -77,6 +77,7 @@ public static class ExportProjectEndpoints
         var source = filter.Enum<FinancingSource>(financingSource, "financingSource");
         var projectStatus = filter.Enum<ExportStatus>(status, "status");
         var leadOrigin = filter.Enum<LeadOrigin>(origin, "origin");
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<ExportProject>()

@@ -43,6 +43,7 @@ public static class MembershipEndpoints
     {
         var filter = new QueryFilter();
         var membershipStatus = filter.Enum<MembershipStatus>(status, "status");
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<MembershipState>().AsQueryable();

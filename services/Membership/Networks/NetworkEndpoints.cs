@@ -20,6 +20,7 @@ public static class NetworkEndpoints
     {
         var filter = new QueryFilter();
         var countryCode = filter.Country(country, "country");
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Network>().WhereField(n => n.HeadquartersCountry, countryCode);

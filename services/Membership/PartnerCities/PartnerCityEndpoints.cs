@@ -29,6 +29,7 @@ public static class PartnerCityEndpoints
         var countryCode = filter.Country(country, "country");
         var tieType = filter.Enum<TieType>(tie, "tie");
         var tieStatus = filter.Enum<PartnerCityStatus>(status, "status");
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<PartnerCity>()

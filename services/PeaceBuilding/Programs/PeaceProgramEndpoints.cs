@@ -39,6 +39,7 @@ public static class PeaceProgramEndpoints
         var programArea = filter.Enum<ProgramArea>(area, "area");
         var partnerCountry = filter.Country(country, "country");
         var programStatus = filter.Enum<ProgramStatus>(status, "status");
+        filter.Paging(page, pageSize);
         if (filter.Problem() is { } invalid) return invalid;
 
         return await session.Query<PeaceProgram>()

@@ -195,6 +195,13 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
         Assert.Equal(0, page.GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_list_read_names_every_wrong_parameter_in_one_answer()
+    {
+        var response = await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}?country=korea&pageSize=0&page=0&wait=forever");
+        foreach (var field in new[] { "country", "pageSize", "page", "wait" }) await HttpAssert.NamesField(response, field);
+    }
+
     [Theory]
     [InlineData("forever")]
     [InlineData("26s")]

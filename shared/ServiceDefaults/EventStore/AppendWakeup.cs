@@ -12,7 +12,8 @@ namespace Diplomacy.ServiceDefaults.EventStore;
 /// <see cref="Listener"/> raises a flag the daemon's high-water loop checks in this process, and a single background
 /// loop sends one coalesced NOTIFY on its own connection for the replicas that hold the daemon elsewhere. A wake-up
 /// that arrives while the daemon is busy stays pending until its next wait (Marten's own LISTEN wake-up drains those,
-/// which is what left appends waiting for the 1-s slow poll).
+/// which is what left appends waiting for the 1-s slow poll). Reads that wait for a change (<c>?wait=</c>) await
+/// <see cref="NextCommit"/>, which the same commits complete.
 /// </summary>
 public sealed class AppendWakeup : IDaemonWakeup, IAsyncDisposable
 {

@@ -34,7 +34,11 @@ public static class ExportProjectEndpoints
         projects.MapCommand<ExportProject, SuspendExport>("suspension", ExportProjectDecisions.Decide);
         projects.MapCommand<ExportProject, ResumeExport>("resumption", ExportProjectDecisions.Decide);
         projects.MapGetState<ExportProject>();
-        projects.MapGet("", List).WithName("ListExportProjects").ProducesValidationProblem();
+        projects.MapGet("", List).WithName("ListExportProjects").ProducesValidationProblem().WithDescription(
+            "Export projects, filtered by client country, solution, financing source, status, origin, exchange or " +
+            "fromPolicySharing. Paged with page and pageSize. With wait (whole seconds up to 25, such as 10s), a read that " +
+            "matches nothing waits for a commit that makes something match, such as the lead an exchange's outcome opens " +
+            "(exchange=...&wait=10s), and answers an empty page when the time is up.");
 
         app.MapGet("/api/exports/pipeline", Pipeline).WithTags("Export projects").WithName("GetExportPipeline")
             .Produces<ExportPipeline>().ProducesValidationProblem();

@@ -52,7 +52,7 @@ public static class FeedEndpoints
                 var nextCursor = entries.Count == size ? entries[^1].Sequence : Math.Max(cursor, settled);
                 return Results.Ok(new FeedPage([.. entries.Select(CloudEvents.ToJson)], nextCursor.ToString(CultureInfo.InvariantCulture)));
             }
-            try { await LogSignal.WaitAsync(next, deadline - DateTimeOffset.UtcNow, ct); }
+            try { await LongPoll.WaitAsync(next, deadline - DateTimeOffset.UtcNow, ct); }
             catch (OperationCanceledException) { return Results.Empty; }
         }
     }

@@ -16,20 +16,12 @@ public sealed class LogSignal(NpgsqlDataSource dataSource, ILogger<LogSignal> lo
     private TaskCompletionSource _next = NewSource();
 
     /// <summary>
-    /// The moment of the next change. Take it BEFORE reading, then read, then await it: a change committed in between
-    /// completes it, so none is missed.
+    /// The moment of the next change. Take it BEFORE reading, then read, then await it (<see cref="Diplomacy.ServiceDefaults.Http.LongPoll"/>):
+    /// a change committed in between completes it, so none is missed.
     /// </summary>
     public Task Next => Volatile.Read(ref _next).Task;
 
     public void Pulse() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
-
-    /// <summary>Waits for <paramref name="next"/> (see <see cref="Next"/>) or the timeout; true when something changed.</summary>
-    public static async Task<bool> WaitAsync(Task next, TimeSpan timeout, CancellationToken ct)
-    {
-        if (timeout <= TimeSpan.Zero) return next.IsCompleted;
-        try { await next.WaitAsync(timeout, ct); return true; }
-        catch (TimeoutException) { return false; }
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -63,8 +63,7 @@ public static class PagingExtensions
             var left = wait - System.Diagnostics.Stopwatch.GetElapsedTime(started);
             if (total > 0 || next is null || left <= TimeSpan.Zero) return Write(stored, count, number, size, total);
             stored.Dispose();
-            try { await next.WaitAsync(left, ct); }
-            catch (TimeoutException) { }
+            try { await LongPoll.WaitAsync(next, left, ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return Microsoft.AspNetCore.Http.Results.Empty; }
         }
     }

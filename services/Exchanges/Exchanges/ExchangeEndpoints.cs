@@ -57,8 +57,6 @@ public static class ExchangeEndpoints
         var exchangeChannel = filter.Enum<Channel>(channel, "channel");
         var exchangeStatus = filter.Enum<ExchangeStatus>(status, "status");
         if (year is < 1900 or > 2200) filter.Errors.Add(new("year", "Must be between 1900 and 2200."));
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Exchange>()
             .WhereField(e => e.PartnerCountry, countryCode)
@@ -68,6 +66,6 @@ public static class ExchangeEndpoints
         if (policy is not null) query = query.Where(e => e.PolicyIds.Contains(policy.Value));
         if (network is not null) query = query.Where(e => e.NetworkId == network.Value);
         if (city is not null) query = query.Where(e => e.PartnerCity == city);
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await query.ToPageAsync(filter, page, pageSize, ct);
     }
 }

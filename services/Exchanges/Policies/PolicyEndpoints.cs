@@ -22,14 +22,12 @@ public static class PolicyEndpoints
         var filter = new QueryFilter();
         if (sector is not null && !PolicyDecisions.IsDacPurposeCode(sector)) filter.Errors.Add(new("sector", "Must be an OECD DAC CRS purpose code of 5 digits."));
         if (sdg is < 1 or > 17) filter.Errors.Add(new("sdg", "Must be between 1 and 17."));
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Policy>().AsQueryable();
         if (sector is not null) query = query.Where(p => p.Sector == sector);
         if (sdg is not null) query = query.Where(p => p.SdgGoals.Contains(sdg.Value));
         if (department is not null) query = query.Where(p => p.Department == department);
         if (title is not null) query = query.Where(p => p.Title == title);
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await query.ToPageAsync(filter, page, pageSize, ct);
     }
 }

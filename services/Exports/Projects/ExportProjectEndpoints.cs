@@ -35,7 +35,7 @@ public static class ExportProjectEndpoints
         projects.MapCommand<ExportProject, ResumeExport>("resumption", ExportProjectDecisions.Decide);
         projects.MapGetState<ExportProject>();
         projects.MapGet("", List).WithName("ListExportProjects").ProducesValidationProblem().WithDescription(
-            "Export projects, filtered by client country, solution, financing source, status, origin, exchange or " +
+            "Export projects, filtered by client country, solution (in any case), financing source, status, origin, exchange or " +
             "fromPolicySharing. Paged with page and pageSize. With wait (whole seconds up to 25, such as 10s), a read that " +
             "matches nothing waits for a commit that makes something match, such as the lead an exchange's outcome opens " +
             "(exchange=...&wait=10s), and answers an empty page when the time is up.");
@@ -65,12 +65,7 @@ public static class ExportProjectEndpoints
     /// <summary>The longest a list read may wait for a match: under the gateway's 30 s for a service to answer.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(25);
 
-    /// <summary>
-    /// Export projects, filtered by client country, solution (case-insensitive), financing source, status, origin,
-    /// the exchange they came from, or <c>fromPolicySharing=true</c> for every export that came from policy sharing.
-    /// With <c>wait=10s</c> a read that matches nothing waits up to that long for a match, such as the lead an exchange's
-    /// outcome opens (<c>?exchange=...&amp;wait=10s</c>).
-    /// </summary>
+    /// <summary>Export projects, filtered and paged, waiting for a match on request: its OpenAPI description says how.</summary>
     private static async Task<IResult> List(
         IQuerySession session, AppendWakeup commits, string? country, string? solution, string? financingSource, string? status,
         string? origin, Guid? exchange, bool? fromPolicySharing, int? page, int? pageSize, string? wait, CancellationToken ct)
@@ -81,8 +76,6 @@ public static class ExportProjectEndpoints
         var source = filter.Enum<FinancingSource>(financingSource, "financingSource");
         var projectStatus = filter.Enum<ExportStatus>(status, "status");
         var leadOrigin = filter.Enum<LeadOrigin>(origin, "origin");
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<ExportProject>()
             .WhereField(p => p.ClientCountry, countryCode)
@@ -92,7 +85,7 @@ public static class ExportProjectEndpoints
             .WhereFieldPresent(p => p.ExchangeId, fromPolicySharing);
         if (solution is not null) query = query.Where(p => p.Solution.Equals(solution, StringComparison.OrdinalIgnoreCase));
         if (exchange is not null) query = query.Where(p => p.ExchangeId == exchange.Value);
-        return await query.ToPageAsync(page, pageSize, waitFor, commits, ct);
+        return await query.ToPageAsync(filter, page, pageSize, waitFor, commits, ct);
     }
 
     /// <summary>The pipeline by stage, each with its total value per currency, optionally for one client country.</summary>

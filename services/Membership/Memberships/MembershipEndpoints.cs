@@ -43,12 +43,10 @@ public static class MembershipEndpoints
     {
         var filter = new QueryFilter();
         var membershipStatus = filter.Enum<MembershipStatus>(status, "status");
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<MembershipState>().AsQueryable();
         if (network is not null) query = query.Where(m => m.NetworkId == network.Value);
         query = query.WhereField(m => m.Status, membershipStatus);
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await query.ToPageAsync(filter, page, pageSize, ct);
     }
 }

@@ -20,12 +20,10 @@ public static class NetworkEndpoints
     {
         var filter = new QueryFilter();
         var countryCode = filter.Country(country, "country");
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<Network>().WhereField(n => n.HeadquartersCountry, countryCode);
         if (acronym is not null) query = query.Where(n => n.Acronym == acronym);
         if (theme is not null) query = query.Where(n => n.Themes.Contains(theme));
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await query.ToPageAsync(filter, page, pageSize, ct);
     }
 }

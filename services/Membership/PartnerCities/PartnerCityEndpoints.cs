@@ -29,14 +29,12 @@ public static class PartnerCityEndpoints
         var countryCode = filter.Country(country, "country");
         var tieType = filter.Enum<TieType>(tie, "tie");
         var tieStatus = filter.Enum<PartnerCityStatus>(status, "status");
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         var query = session.Query<PartnerCity>()
             .WhereField(p => p.Country, countryCode)
             .WhereField(p => p.Tie, tieType)
             .WhereField(p => p.Status, tieStatus);
         if (city is not null) query = query.Where(p => p.City == city);
-        return await query.ToPageAsync(page, pageSize, ct);
+        return await query.ToPageAsync(filter, page, pageSize, ct);
     }
 }

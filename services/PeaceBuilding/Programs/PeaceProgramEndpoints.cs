@@ -39,14 +39,12 @@ public static class PeaceProgramEndpoints
         var programArea = filter.Enum<ProgramArea>(area, "area");
         var partnerCountry = filter.Country(country, "country");
         var programStatus = filter.Enum<ProgramStatus>(status, "status");
-        filter.Paging(page, pageSize);
-        if (filter.Problem() is { } invalid) return invalid;
 
         return await session.Query<PeaceProgram>()
             .WhereField(p => p.Area, programArea)
             .WhereAnyItem(p => p.Partners, partner => partner.Country, partnerCountry)
             .WhereField(p => p.Status, programStatus)
-            .ToPageAsync(page, pageSize, ct);
+            .ToPageAsync(filter, page, pageSize, ct);
     }
 
     /// <summary>Allocated against spent, per fund and currency.</summary>

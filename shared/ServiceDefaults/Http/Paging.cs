@@ -41,7 +41,16 @@ public static class PagingExtensions
     public static Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
         this IQueryable<T> query, int? page, int? pageSize, CancellationToken ct)
         where T : class, EventStore.IAggregate<T> =>
-        query.ToPageAsync(page, pageSize, TimeSpan.Zero, null, ct);
+        query.ToPageAsync(new QueryFilter(), page, pageSize, ct);
+
+    /// <summary>
+    /// As above, for a list with filters: a 400 names the wrong filters of <paramref name="filter"/> and the wrong paging
+    /// parameters together. The query is built before this runs, and read only when every parameter is right.
+    /// </summary>
+    public static Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
+        this IQueryable<T> query, QueryFilter filter, int? page, int? pageSize, CancellationToken ct)
+        where T : class, EventStore.IAggregate<T> =>
+        query.ToPageAsync(filter, page, pageSize, TimeSpan.Zero, null, ct);
 
     /// <summary>
     /// As above; and when nothing matches, waits up to <paramref name="wait"/> for a commit of the service's store that
@@ -49,11 +58,12 @@ public static class PagingExtensions
     /// meantime reads the page again; a client that goes away ends the wait.
     /// </summary>
     public static async Task<Microsoft.AspNetCore.Http.IResult> ToPageAsync<T>(
-        this IQueryable<T> query, int? page, int? pageSize, TimeSpan wait, EventStore.AppendWakeup? commits, CancellationToken ct)
+        this IQueryable<T> query, QueryFilter filter, int? page, int? pageSize, TimeSpan wait, EventStore.AppendWakeup? commits,
+        CancellationToken ct)
         where T : class, EventStore.IAggregate<T>
     {
-        var errors = Paging.Validate(page, pageSize).ToList();
-        if (errors.Count > 0) return Microsoft.AspNetCore.Http.Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
+        filter.Errors.AddRange(Paging.Validate(page, pageSize));
+        if (filter.Problem() is { } invalid) return invalid;
         var (number, size) = (page ?? 1, pageSize ?? 50);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)

@@ -33,9 +33,6 @@ public sealed partial class QueryFilter
         return null;
     }
 
-    /// <summary>The paging parameters, checked with the filters so that one answer names every wrong parameter.</summary>
-    public void Paging(int? page, int? pageSize) => Errors.AddRange(Http.Paging.Validate(page, pageSize));
-
     /// <summary>How long a long-polling read may wait (<c>wait=10s</c>, or <c>10</c>); none when absent.</summary>
     public TimeSpan Wait(string? text, string field, TimeSpan max)
     {

@@ -159,5 +159,8 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
 
         await HttpAssert.NamesField(await _client.GetAsync("/api/membership/partner-cities?country=XX"), "country");
         await HttpAssert.NamesField(await _client.GetAsync("/api/membership/partner-cities?pageSize=0"), "pageSize");
+        // Filters and paging are checked together: one answer names every wrong parameter.
+        var everyWrong = await _client.GetAsync("/api/membership/partner-cities?country=korea&tie=cousin&page=0&pageSize=201");
+        foreach (var field in new[] { "country", "tie", "page", "pageSize" }) await HttpAssert.NamesField(everyWrong, field);
     }
 }

@@ -11,15 +11,16 @@ namespace Diplomacy.Exports.Integration;
 
 /// <summary>
 /// Opens a lead when a partner city adopted a Seoul policy and intends to procure the solution: exactly one lead
-/// per exchange, however often (and under whatever message id) the adoption is delivered. Three guards, from the
-/// cheapest: the message id already handled (<see cref="IdempotentConsumer{TMessage}"/> skips it); a lead for the
-/// exchange already there (another copy was handled, or someone posted it); and, for two copies racing, the
-/// stream id <see cref="ExportProject.LeadIdFor"/> that the database lets only one of them take.
+/// per exchange, however often (and under whatever message id) the adoption is delivered. Two guards, both in the
+/// database: the message id already handled (<see cref="IdempotentConsumer{TMessage}"/> skips it), and the lead's stream
+/// id <see cref="ExportProject.LeadIdFor"/>, which only one copy can take (another copy under another id, a racing
+/// copy, or a lead someone posted). The lead is not looked up first: that read was a round trip on every adoption's way
+/// to its lead, for the rare copy that the stream id turns away anyway.
 /// </summary>
 public sealed class PolicyAdoptedWithProcurementIntentConsumer(IDocumentStore store, ILogger<PolicyAdoptedWithProcurementIntentConsumer> logger)
     : IdempotentConsumer<PolicyAdoptedWithProcurementIntent>(store)
 {
-    /// <summary>The base's consume, with a lost race for the lead's stream taken as done: the other copy opened it.</summary>
+    /// <summary>The base's consume, with the lead's stream already taken as done: the message changes nothing.</summary>
     public override async Task Consume(ConsumeContext<PolicyAdoptedWithProcurementIntent> context)
     {
         try
@@ -28,21 +29,14 @@ public sealed class PolicyAdoptedWithProcurementIntentConsumer(IDocumentStore st
         }
         catch (ExistingStreamIdCollisionException)
         {
-            logger.LogInformation("The lead of exchange {ExchangeId} was opened by another copy of message {MessageId}; acknowledged.",
+            logger.LogInformation("The lead of exchange {ExchangeId} is already open; message {MessageId} changes nothing.",
                 context.Message.ExchangeId, context.MessageId);
+            await RecordHandledAsync(context);
         }
     }
 
-    protected override async Task Handle(PolicyAdoptedWithProcurementIntent message, IDocumentSession session, ConsumeContext context)
+    protected override Task Handle(PolicyAdoptedWithProcurementIntent message, IDocumentSession session, ConsumeContext context)
     {
-        var id = ExportProject.LeadIdFor(message.ExchangeId);
-        if (await session.Events.FetchStreamStateAsync(id, context.CancellationToken) is not null)
-        {
-            logger.LogInformation("The lead of exchange {ExchangeId} is already open ({ProjectId}); message {MessageId} changes nothing.",
-                message.ExchangeId, id, context.MessageId);
-            return;
-        }
-
         // A message that breaks the contract (a country or date the contract does not allow) throws: after the
         // retries it lands in the error queue, where it can be inspected, rather than opening a wrong lead.
         var command = new IdentifyLead(
@@ -56,6 +50,7 @@ public sealed class PolicyAdoptedWithProcurementIntentConsumer(IDocumentStore st
             Note: $"Policy {message.AdoptionLevel} in sector {message.Sector} with intent to procure"
                 + (string.IsNullOrWhiteSpace(message.Evidence) ? "." : $"; evidence: {message.Evidence}"));
 
-        session.Events.StartStream<ExportProject>(id, ExportProjectDecisions.Decide(command));
+        session.Events.StartStream<ExportProject>(ExportProject.LeadIdFor(message.ExchangeId), ExportProjectDecisions.Decide(command));
+        return Task.CompletedTask;
     }
 }

@@ -41,6 +41,23 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         }
     }
 
+    /// <summary>
+    /// Records the message as handled on its own, for a handler whose changes the database refused as already made (a
+    /// unique stream id taken by an earlier copy): the next copy is then skipped by its id.
+    /// </summary>
+    protected async Task RecordHandledAsync(ConsumeContext context)
+    {
+        await using var session = store.LightweightSession();
+        session.Insert(new HandledMessage { Id = HandledMessage.IdOf(GetType(), context.MessageId), HandledAt = DateTimeOffset.UtcNow });
+        try
+        {
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (Exception e) when (HandledBefore(e))
+        {
+        }
+    }
+
     /// <summary>Makes the consumer's changes in <paramref name="session"/>; do not save it, and change nothing outside it.</summary>
     protected abstract Task Handle(TMessage message, IDocumentSession session, ConsumeContext context);
 

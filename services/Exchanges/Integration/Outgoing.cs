@@ -45,9 +45,11 @@ public sealed class Outgoing : IIntegrationEventMapper
     {
         if (@event.Data is not OutcomeReported { IntendsToProcure: true } outcome || !IsAdoption(outcome.AdoptionLevel)) return null;
 
-        var exchange = await session.ReplayAsync<Exchange>(@event.StreamId, @event.Version, ct: ct);
-        var policy = await session.LoadAsync<Policy>(outcome.PolicyId, ct);
-        if (exchange is null || policy is null) return null;
+        // Side by side: the replay reads on a connection of its own, and this is a round trip on every lead's way to Exports.
+        var replaying = session.ReplayAsync<Exchange>(@event.StreamId, @event.Version, ct: ct);
+        var loading = session.LoadAsync<Policy>(outcome.PolicyId, ct);
+        await Task.WhenAll(replaying, loading);
+        if (await replaying is not { } exchange || await loading is not { } policy) return null;
 
         return new PolicyAdoptedWithProcurementIntent(
             exchange.Id,

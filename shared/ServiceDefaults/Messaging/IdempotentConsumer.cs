@@ -55,6 +55,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         }
         catch (Exception e) when (HandledBefore(e))
         {
+            // Recorded already, by a copy under the same id: nothing left to record.
         }
     }
 

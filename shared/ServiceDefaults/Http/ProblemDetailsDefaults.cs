@@ -22,6 +22,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldErrorsOf(json)),
+            BadHttpRequestException bad when UnboundParameter(bad) is { } field => Invalid([field]),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -98,12 +99,37 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         yield return new FieldError(path, message);
     }
 
+    /// <summary>
+    /// Names the query, route or header parameter whose value does not parse as its type (<c>?pageSize=abc</c>). The
+    /// framework stops at the first such parameter, so it is the only one named.
+    /// </summary>
+    public static FieldError? UnboundParameter(BadHttpRequestException bad)
+    {
+        var match = FailedBinding().Match(bad.Message);
+        if (!match.Success) return null;
+        var expected = match.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
+        {
+            "int" or "long" => "a whole number",
+            "Guid" => "a UUID",
+            "bool" => "true or false",
+            "DateTimeOffset" or "DateTime" => "a date and time in ISO 8601, such as 2024-05-01T09:00:00Z",
+            "DateOnly" => "a date in ISO 8601, such as 2024-05-01",
+            "decimal" or "double" => "a number",
+            _ => "a value of the documented format",
+        };
+        return new FieldError(match.Groups["name"].Value, $"Must be {expected}.");
+    }
+
     private static string FieldName(string? path, string? child)
     {
         var trimmed = (path ?? "$").TrimStart('$').TrimStart('.');
         if (child is not null) trimmed = trimmed.Length == 0 ? child : $"{trimmed}.{child}";
         return trimmed.Length == 0 ? "body" : trimmed;
     }
+
+    // ASP.NET Core's message for a value that does not parse: Failed to bind parameter "Nullable<int> pageSize" from "abc".
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from """)]
+    private static partial Regex FailedBinding();
 
     [GeneratedRegex(@"missing required properties[^:]*:\s*(.*)$", RegexOptions.Singleline)]
     private static partial Regex MissingProperties();

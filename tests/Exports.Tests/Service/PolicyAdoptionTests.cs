@@ -199,6 +199,7 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
     {
         var response = await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}?country=korea&pageSize=0&page=0&wait=forever");
         foreach (var field in new[] { "country", "pageSize", "page", "wait" }) await HttpAssert.NamesField(response, field);
+        await HttpAssert.NamesField(await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}?exchange=not-a-uuid"), "exchange");
     }
 
     [Theory]

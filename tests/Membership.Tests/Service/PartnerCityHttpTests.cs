@@ -162,5 +162,9 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
         // Filters and paging are checked together: one answer names every wrong parameter.
         var everyWrong = await _client.GetAsync("/api/membership/partner-cities?country=korea&tie=cousin&page=0&pageSize=201");
         foreach (var field in new[] { "country", "tie", "page", "pageSize" }) await HttpAssert.NamesField(everyWrong, field);
+        // A value that is not even a number is named too, with what it must be.
+        var notANumber = await _client.GetAsync("/api/membership/partner-cities?pageSize=abc");
+        await HttpAssert.NamesField(notANumber, "pageSize");
+        Assert.Contains("Must be a whole number.", await notANumber.Content.ReadAsStringAsync());
     }
 }

@@ -48,7 +48,7 @@ public sealed class Dispatcher(
                         continue;
                     }
                     var idle = earliest is { } at ? Clamp(at - clock.GetUtcNow()) : IdleCheck;
-                    await Diplomacy.ServiceDefaults.Http.LongPoll.WaitAsync(next, idle, stoppingToken);
+                    await LongPoll.WaitAsync(next, idle, stoppingToken);
                     // Still the leader? A lost connection has released the lock.
                     await using var ping = new NpgsqlCommand("select 1", leadership);
                     await ping.ExecuteScalarAsync(stoppingToken);

@@ -112,9 +112,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             "int" or "long" => "a whole number",
             "Guid" => "a UUID",
             "bool" => "true or false",
-            "DateTimeOffset" or "DateTime" => "a date and time in ISO 8601, such as 2024-05-01T09:00:00Z",
-            "DateOnly" => "a date in ISO 8601, such as 2024-05-01",
-            "decimal" or "double" => "a number",
+            "DateTimeOffset" => "a date and time in ISO 8601, such as 2024-05-01T09:00:00Z",
             _ => "a value of the documented format",
         };
         return new FieldError(match.Groups["name"].Value, $"Must be {expected}.");

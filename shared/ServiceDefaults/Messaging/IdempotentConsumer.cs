@@ -30,15 +30,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         EventMetadata.Stamp(session, context, typeof(TMessage));
 
         await Handle(context.Message, session, context);
-        session.Insert(new HandledMessage { Id = HandledMessage.IdOf(GetType(), context.MessageId), HandledAt = DateTimeOffset.UtcNow });
-        try
-        {
-            await session.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (Exception e) when (HandledBefore(e))
-        {
-            // Handled before: this copy's changes were rolled back with the record.
-        }
+        await SaveWithRecordAsync(session, context);
     }
 
     /// <summary>
@@ -48,6 +40,12 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
     protected async Task RecordHandledAsync(ConsumeContext context)
     {
         await using var session = store.LightweightSession();
+        await SaveWithRecordAsync(session, context);
+    }
+
+    /// <summary>Saves the session with the message's record; a record already there means a copy under the same id was handled.</summary>
+    private async Task SaveWithRecordAsync(IDocumentSession session, ConsumeContext context)
+    {
         session.Insert(new HandledMessage { Id = HandledMessage.IdOf(GetType(), context.MessageId), HandledAt = DateTimeOffset.UtcNow });
         try
         {
@@ -55,7 +53,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store) : ICons
         }
         catch (Exception e) when (HandledBefore(e))
         {
-            // Recorded already, by a copy under the same id: nothing left to record.
+            // Handled before: this copy's changes were rolled back with the record.
         }
     }
 

@@ -115,9 +115,9 @@ public static class WebhookEndpoints
     /// <summary>The subscription the command answered with, and beside it the secret, which is shown this once.</summary>
     private static IResult WithSecret(IResult result, string secret)
     {
-        if (result is not IValueHttpResult { Value: WebhookSubscription subscription }) return result;
-        var body = JsonSerializer.SerializeToNode(subscription, JsonDefaults.Api)!.AsObject();
+        if (result is not JsonAnswer<WebhookSubscription> answer) return result;
+        var body = JsonSerializer.SerializeToNode(answer.Value, JsonDefaults.Api)!.AsObject();
         body["secret"] = secret;
-        return result is Created<WebhookSubscription> created ? Results.Created(created.Location, body) : Results.Json(body, JsonDefaults.Api);
+        return PooledJson.Of(body, answer.StatusCode);
     }
 }

@@ -55,7 +55,7 @@ public static class StreamEndpoints
                 if (version is null && asOf is null)
                 {
                     http.Response.Headers.ETag = ExpectedVersion.ToETag(current.Version);
-                    return Results.Ok(current);
+                    return new JsonAnswer<TState>(current);
                 }
                 if (version is < 1)
                     return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("version", "Must be 1 or more.")]));
@@ -67,7 +67,7 @@ public static class StreamEndpoints
                 return replayed is null
                     ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"The {typeof(TState).Name} did not exist yet.",
                         detail: $"Its first event is later than {asOf:O}.")
-                    : Results.Ok(replayed);
+                    : new JsonAnswer<ReplayedState<TState>>(replayed);
             })
             .WithName($"Get{typeof(TState).Name}")
             .Produces<TState>()
@@ -91,7 +91,8 @@ public static class StreamEndpoints
         var state = Fold<TState>(null, id, 0, events);
         Accepted(events.Count);
         http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
-        return Results.Created($"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}", state);
+        http.Response.Headers.Location = $"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}";
+        return new JsonAnswer<TState>(state, StatusCodes.Status201Created);
     }
 
     /// <summary>Loads the stream at the version If-Match names (or the current one), decides and appends.</summary>
@@ -117,7 +118,7 @@ public static class StreamEndpoints
             var state = Fold(stream.Aggregate, id, stream.Aggregate.Version, events);
             Accepted(events.Count);
             http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
-            return Results.Ok(state);
+            return new JsonAnswer<TState>(state);
         }
         catch (RuleViolation rule) { return Rejected(rule.Message); }
         catch (ConcurrencyException)

@@ -34,6 +34,7 @@ public static class ServiceDefaultsExtensions
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
         });
+        OneWriteProblemDetails.Decorate(builder.Services);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return builder;
     }

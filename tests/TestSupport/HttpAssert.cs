@@ -7,15 +7,29 @@ namespace Diplomacy.TestSupport;
 /// <summary>Assertions on HTTP answers: RFC 9457 problems, named fields, success with the body in the message.</summary>
 public static class HttpAssert
 {
-    /// <summary>Asserts an RFC 9457 answer with <paramref name="status"/> on the wire and in the body; returns the body.</summary>
+    /// <summary>
+    /// Asserts an RFC 9457 answer with <paramref name="status"/> on the wire and in the body, sent with its length;
+    /// returns the body.
+    /// </summary>
     public static async Task<JsonElement> AssertProblem(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"Expected {(int)status}, got {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        response.AssertSentWhole();
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
+    }
+
+    /// <summary>
+    /// Asserts the answer came with a Content-Length, not in chunks: it left the service in one write, which a kill of the
+    /// service cannot cut after the headers. Reads the header as sent: <c>ContentLength</c> would count a buffered body.
+    /// </summary>
+    public static void AssertSentWhole(this HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.TransferEncodingChunked != true, $"{(int)response.StatusCode} was sent in chunks");
+        Assert.True(response.Content.Headers.NonValidated.Contains("Content-Length"), $"{(int)response.StatusCode} was sent without a Content-Length");
     }
 
     /// <summary>Asserts the status, showing the body when it is another one.</summary>

@@ -36,7 +36,7 @@ public static class PolicyAdoptionsQuery
                 var policy = await session.LoadAsync<Policy>(id, ct);
                 if (policy is null) return StreamEndpoints.NotFound<Policy>(id);
                 var exchanges = await session.Query<Exchange>().Where(e => e.PolicyIds.Contains(id)).OrderBy(e => e.Id).ToListAsync(ct);
-                return Results.Ok(new PolicyAdoptions(policy.Id, policy.Title, policy.Sector, [.. exchanges.Select(e => Of(e, id))]));
+                return PooledJson.Of(new PolicyAdoptions(policy.Id, policy.Title, policy.Sector, [.. exchanges.Select(e => Of(e, id))]));
             })
             .WithName("GetPolicyAdoptions")
             .Produces<PolicyAdoptions>()

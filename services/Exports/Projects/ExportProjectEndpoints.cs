@@ -94,6 +94,6 @@ public static class ExportProjectEndpoints
         var filter = new QueryFilter();
         var countryCode = filter.Country(country, "country");
         if (filter.Problem() is { } invalid) return invalid;
-        return Results.Ok(await ExportPipeline.LoadAsync(session, countryCode, ct));
+        return PooledJson.Of(await ExportPipeline.LoadAsync(session, countryCode, ct));
     }
 }

@@ -44,7 +44,7 @@ public static class DeliveryEndpoints
         if (status is not null) query = query.Where(d => d.Status == status);
         var (number, size) = (page ?? 1, pageSize ?? 50);
         var items = await query.OrderBy(d => d.Sequence).ToPagedListAsync(number, size, ct);
-        return Results.Ok(new Page<Delivery>([.. items], number, size, items.TotalItemCount));
+        return PooledJson.Of(new Page<Delivery>([.. items], number, size, items.TotalItemCount));
     }
 
     private static Task<IResult> RedeliverOne(Guid id, Guid deliveryId, IDocumentStore store, CancellationToken ct) =>
@@ -57,7 +57,7 @@ public static class DeliveryEndpoints
             session.Store(delivery);
             session.QueueSqlCommand(LogSignal.NotifySql);
             await session.SaveChangesAsync(ct);
-            return Results.Ok(delivery);
+            return PooledJson.Of(delivery);
         }, ct);
 
     /// <summary>Queues again every delivery of the subscription whose event was committed at or after <c>since</c>.</summary>

@@ -50,7 +50,7 @@ public static class FeedEndpoints
             {
                 // A short page read everything up to the settled point, so the cursor moves past what the types filtered out.
                 var nextCursor = entries.Count == size ? entries[^1].Sequence : Math.Max(cursor, settled);
-                return Results.Ok(new FeedPage([.. entries.Select(CloudEvents.ToJson)], nextCursor.ToString(CultureInfo.InvariantCulture)));
+                return PooledJson.Of(new FeedPage([.. entries.Select(CloudEvents.ToJson)], nextCursor.ToString(CultureInfo.InvariantCulture)));
             }
             try { await LongPoll.WaitAsync(next, deadline - DateTimeOffset.UtcNow, ct); }
             catch (OperationCanceledException) { return Results.Empty; }

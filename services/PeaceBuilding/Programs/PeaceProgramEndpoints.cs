@@ -52,7 +52,7 @@ public static class PeaceProgramEndpoints
     {
         var program = await session.LoadAsync<PeaceProgram>(id, ct);
         if (program is null) return StreamEndpoints.NotFound<PeaceProgram>(id);
-        return Results.Ok(new ProgramFunds(program.Id, program.Version,
+        return PooledJson.Of(new ProgramFunds(program.Id, program.Version,
             [.. program.Funds.Select(f => new FundLine(f.Fund, f.Currency.Value, f.Allocated, f.Spent, f.Allocated - f.Spent))]));
     }
 
@@ -81,7 +81,7 @@ public static class PeaceProgramEndpoints
             .OrderByDescending(s => s.Days)
             .ThenBy(s => s.Id)
             .ToList();
-        return Results.Ok(new SuspendedPrograms(today, items));
+        return PooledJson.Of(new SuspendedPrograms(today, items));
     }
 }
 

@@ -1,4 +1,5 @@
 using Diplomacy.Portfolio.Views;
+using Diplomacy.ServiceDefaults.Http;
 
 namespace Diplomacy.Portfolio.Admin;
 
@@ -10,6 +11,6 @@ public static class AdminEndpoints
     /// </summary>
     public static void MapAdmin(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/portfolio/admin/rebuild", async (ViewRebuilder rebuilder, CancellationToken ct) =>
-                Results.Ok(new { rebuilt = await rebuilder.RebuildAsync(null, ct) }))
+                PooledJson.Of(new { rebuilt = await rebuilder.RebuildAsync(null, ct) }))
             .WithTags("Admin").WithName("RebuildViews");
 }

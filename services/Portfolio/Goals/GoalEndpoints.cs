@@ -30,7 +30,7 @@ public static class GoalEndpoints
         var ledger = await Ledger.LoadAsync(session, atlas, null, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var items = paged.Select(g => Progress(g, Indicators.Value(ledger, g.Indicator), today)).ToList();
-        return Results.Ok(new Page<GoalProgress>(items, number, size, paged.TotalItemCount));
+        return PooledJson.Of(new Page<GoalProgress>(items, number, size, paged.TotalItemCount));
     }
 
     /// <summary>

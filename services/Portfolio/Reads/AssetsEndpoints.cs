@@ -49,7 +49,7 @@ public static class AssetsEndpoints
         var filter = new QueryFilter();
         var date = Dates.Parse(asOf, "asOf", filter);
         if (filter.Problem() is { } problem) return problem;
-        return Results.Ok(Of(await Ledger.LoadAsync(session, atlas, date, ct), date));
+        return PooledJson.Of(Of(await Ledger.LoadAsync(session, atlas, date, ct), date));
     }
 
     public static Assets Of(Ledger l, PartialDate? asOf) => new(

@@ -22,15 +22,15 @@ public static class ReadEndpoints
         api.MapGet("/cities", ListCities).WithName("ListCities").Produces<Page<CitySummary>>().ProducesValidationProblem();
         api.MapGet("/cities/{key}", GetCity).WithName("GetCity").Produces<CityDetail>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/networks", async (IQuerySession s, CityAtlas a, CancellationToken ct) =>
-            Results.Ok(new NetworkLeverages(Networks.All(await Ledger.LoadAsync(s, a, null, ct))))).WithName("ListNetworkLeverage").Produces<NetworkLeverages>();
+            PooledJson.Of(new NetworkLeverages(Networks.All(await Ledger.LoadAsync(s, a, null, ct))))).WithName("ListNetworkLeverage").Produces<NetworkLeverages>();
         api.MapGet("/networks/{id:guid}", async (Guid id, IQuerySession s, CityAtlas a, CancellationToken ct) =>
-                Networks.Of(await Ledger.LoadAsync(s, a, null, ct), id) is { } n ? Results.Ok(n) : NotFound("network", id.ToString()))
+                Networks.Of(await Ledger.LoadAsync(s, a, null, ct), id) is { } n ? PooledJson.Of(n) : NotFound("network", id.ToString()))
             .WithName("GetNetworkLeverage").Produces<NetworkLeverage>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/funnel", GetFunnel).WithName("GetFunnel").Produces<FunnelStages>().ProducesValidationProblem();
         api.MapGet("/sdgs", async (IQuerySession s, CityAtlas a, CancellationToken ct) =>
-            Results.Ok(new SdgCoverages(Sdgs.Of(await Ledger.LoadAsync(s, a, null, ct))))).WithName("GetSdgCoverage").Produces<SdgCoverages>();
+            PooledJson.Of(new SdgCoverages(Sdgs.Of(await Ledger.LoadAsync(s, a, null, ct))))).WithName("GetSdgCoverage").Produces<SdgCoverages>();
         api.MapGet("/directions", async (IQuerySession s, CityAtlas a, IOptions<DirectionThresholds> t, TimeProvider clock, CancellationToken ct) =>
-            Results.Ok(new DirectionFindings(t.Value,
+            PooledJson.Of(new DirectionFindings(t.Value,
                 Directions.Of(await Ledger.LoadAsync(s, a, null, ct), t.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))))
             .WithName("GetDirections").Produces<DirectionFindings>();
     }
@@ -57,14 +57,14 @@ public static class ReadEndpoints
             .Where(c => tied is null || (c.Ties > 0) == tied)
             .Where(c => string.IsNullOrEmpty(text) || c.Key.Contains(text, StringComparison.Ordinal)).ToList();
         var (number, size) = (page ?? 1, pageSize ?? 50);
-        return Results.Ok(new Page<CitySummary>([.. items.Skip((number - 1) * size).Take(size)], number, size, items.Count));
+        return PooledJson.Of(new Page<CitySummary>([.. items.Skip((number - 1) * size).Take(size)], number, size, items.Count));
     }
 
     private static async Task<IResult> GetCity(string key, IQuerySession session, CityAtlas atlas, CancellationToken ct)
     {
         if (!CityKey.IsWellFormed(key))
             return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("key", "Must be a city key such as co-bogota: <iso2>-<normalised-name>.")]));
-        return Cities.Find(await Ledger.LoadAsync(session, atlas, null, ct), key) is { } city ? Results.Ok(city) : NotFound("city", key);
+        return Cities.Find(await Ledger.LoadAsync(session, atlas, null, ct), key) is { } city ? PooledJson.Of(city) : NotFound("city", key);
     }
 
     private static async Task<IResult> GetFunnel(string? sector, string? sdg, string? year, string? policy, IQuerySession session, CityAtlas atlas, CancellationToken ct)
@@ -76,7 +76,7 @@ public static class ReadEndpoints
         Guid? p = policy is null ? null : Guid.TryParse(policy, out var id) ? id : Invalid<Guid>(filter, "policy", "Must be the id of a policy.");
         if (filter.Problem() is { } problem) return problem;
         var stages = Funnel.Of(await Ledger.LoadAsync(session, atlas, null, ct), new FunnelFilter(sector, goal, y, p));
-        return Results.Ok(new FunnelStages(stages));
+        return PooledJson.Of(new FunnelStages(stages));
     }
 
     private static T? Invalid<T>(QueryFilter filter, string field, string message) where T : struct

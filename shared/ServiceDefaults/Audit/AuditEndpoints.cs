@@ -26,7 +26,7 @@ public static class AuditEndpoints
                     : await HistoryAsync(id, await audit.CountAsync(id, ct), page, pageSize, audit, ct))
             .WithName($"{typeof(TState).Name}History").WithTags("Audit");
         group.MapGet("/{id:guid}/verify", async (Guid id, AuditReader audit, Marten.IQuerySession session, CancellationToken ct) =>
-                await session.LoadAsync<TState>(id, ct) is null ? StreamEndpoints.NotFound<TState>(id) : Results.Ok(await audit.VerifyStreamAsync(id, ct)))
+                await session.LoadAsync<TState>(id, ct) is null ? StreamEndpoints.NotFound<TState>(id) : PooledJson.Of(await audit.VerifyStreamAsync(id, ct)))
             .WithName($"Verify{typeof(TState).Name}").WithTags("Audit");
         return group;
     }
@@ -51,7 +51,7 @@ public static class AuditEndpoints
         if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
         var (number, size) = (page ?? 1, pageSize ?? 100);
         var events = await audit.HistoryAsync(id, (number - 1) * size, size, ct);
-        return Results.Ok(new
+        return PooledJson.Of(new
         {
             streamId = id,
             items = events.Select(e => HistoryEntry.From(e.Event, e.Hash)),

@@ -49,6 +49,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePlatformAuthorization(afterAuthentication);
+        app.UseParameterFormats();
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint(TelemetryExtensions.MetricsPath);
         return app;

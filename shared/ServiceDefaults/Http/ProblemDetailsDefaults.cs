@@ -100,22 +100,24 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     }
 
     /// <summary>
-    /// Names the query, route or header parameter whose value does not parse as its type (<c>?pageSize=abc</c>). The
-    /// framework stops at the first such parameter, so it is the only one named.
+    /// Names the query, route or header parameter whose value does not parse as its type (<c>?pageSize=abc</c>), for a
+    /// value <see cref="ParameterFormats"/> let through. The framework stops at the first such parameter.
     /// </summary>
     public static FieldError? UnboundParameter(BadHttpRequestException bad)
     {
         var match = FailedBinding().Match(bad.Message);
         if (!match.Success) return null;
-        var expected = match.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
+        Type? type = match.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
         {
-            "int" or "long" => "a whole number",
-            "Guid" => "a UUID",
-            "bool" => "true or false",
-            "DateTimeOffset" => "a date and time in ISO 8601, such as 2024-05-01T09:00:00Z",
-            _ => "a value of the documented format",
+            "int" => typeof(int),
+            "long" => typeof(long),
+            "Guid" => typeof(Guid),
+            "bool" => typeof(bool),
+            "DateTimeOffset" => typeof(DateTimeOffset),
+            _ => null,
         };
-        return new FieldError(match.Groups["name"].Value, $"Must be {expected}.");
+        var expected = type is null ? null : ParameterFormats.Expected(type);
+        return new FieldError(match.Groups["name"].Value, expected ?? "Must be a value of the documented format.");
     }
 
     private static string FieldName(string? path, string? child)

@@ -200,6 +200,12 @@ public sealed class PolicyAdoptionTests(ExportsServiceFactory service) : IClassF
         var response = await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}?country=korea&pageSize=0&page=0&wait=forever");
         foreach (var field in new[] { "country", "pageSize", "page", "wait" }) await HttpAssert.NamesField(response, field);
         await HttpAssert.NamesField(await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}?exchange=not-a-uuid"), "exchange");
+        // Every value that does not parse is named in one answer, each with what it must be.
+        var unparsable = await _client.GetAsync($"{ExportsServiceFactory.ProjectsPath}?exchange=not-a-uuid&fromPolicySharing=maybe&pageSize=abc&page=0");
+        foreach (var field in new[] { "exchange", "fromPolicySharing", "pageSize", "page" }) await HttpAssert.NamesField(unparsable, field);
+        var errors = (await unparsable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Must be a UUID.", errors.GetProperty("exchange")[0].GetString());
+        Assert.Equal("Must be true or false.", errors.GetProperty("fromPolicySharing")[0].GetString());
     }
 
     [Theory]

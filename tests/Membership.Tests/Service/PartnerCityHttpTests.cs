@@ -168,5 +168,8 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
         var notANumber = await _client.GetAsync("/api/membership/partner-cities?pageSize=abc");
         await HttpAssert.NamesField(notANumber, "pageSize");
         Assert.Contains("Must be a whole number.", await notANumber.Content.ReadAsStringAsync());
+        // Beside one that does not parse, a paging value out of range is named as well.
+        var both = await _client.GetAsync("/api/membership/partner-cities?page=-5&pageSize=abc");
+        foreach (var field in new[] { "page", "pageSize" }) await HttpAssert.NamesField(both, field);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
 
 namespace Diplomacy.ServiceDefaults.Http;
 
@@ -13,7 +14,7 @@ namespace Diplomacy.ServiceDefaults.Http;
 /// Names every query, route or header value that does not parse as its parameter's type in one 400, before the endpoint
 /// binds them: the framework's binding stops at the first (<c>?pageSize=abc&amp;exchange=x</c> named only pageSize).
 /// Paging values that do parse are checked beside them, so <c>?page=-5&amp;pageSize=abc</c> names both. Parsing follows
-/// the framework's binding (invariant culture; an empty value is no value); a type not listed here is left to it.
+/// the framework's binding (invariant culture; <c>?page=</c> does not parse); a type not listed here is left to it.
 /// </summary>
 public static class ParameterFormats
 {
@@ -71,13 +72,15 @@ public static class ParameterFormats
         {
             var values = check.From switch
             {
-                Source.Route => new Microsoft.Extensions.Primitives.StringValues(http.Request.RouteValues[check.Name]?.ToString()),
+                Source.Route => new StringValues(http.Request.RouteValues[check.Name]?.ToString()),
                 Source.Header => http.Request.Headers[check.Name],
                 _ => http.Request.Query[check.Name],
             };
-            // A scalar parameter given twice gets both values joined with a comma, as the framework binds it.
+            if (values.Count == 0) continue;
+            // A scalar parameter given twice gets both values joined with a comma, as the framework binds it; an empty
+            // value (?page=) is a value that does not parse, as there.
             var texts = check.Many ? (IEnumerable<string?>)values : [values.ToString()];
-            if (texts.Any(text => !string.IsNullOrEmpty(text) && !Parses(check.Type, text)))
+            if (texts.Any(text => !Parses(check.Type, text ?? "")))
                 yield return new FieldError(check.Name, Expected(check.Type)!);
         }
     }

@@ -171,5 +171,8 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
         // Beside one that does not parse, a paging value out of range is named as well.
         var both = await _client.GetAsync("/api/membership/partner-cities?page=-5&pageSize=abc");
         foreach (var field in new[] { "page", "pageSize" }) await HttpAssert.NamesField(both, field);
+        // An empty value does not parse either, as the framework binds it.
+        var empty = await _client.GetAsync("/api/membership/partner-cities?page=&pageSize=");
+        foreach (var field in new[] { "page", "pageSize" }) await HttpAssert.NamesField(empty, field);
     }
 }

@@ -95,6 +95,13 @@ public sealed class ExportsPlatformTests(PlatformFixture platform)
         Assert.Equal(["Korea Smart Card"], contract.ConsortiumFirms);
     }
 
+    [Fact]
+    public async Task Every_list_value_that_is_not_of_its_type_is_named_in_one_answer_through_the_gateway()
+    {
+        var response = await Gateway.GetAsync("/api/exports/projects?exchange=not-a-uuid&fromPolicySharing=maybe&pageSize=abc&page=0");
+        foreach (var field in new[] { "exchange", "fromPolicySharing", "pageSize", "page" }) await HttpAssert.NamesField(response, field);
+    }
+
     private static string? Text(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

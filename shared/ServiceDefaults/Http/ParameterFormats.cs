@@ -28,12 +28,8 @@ public static class ParameterFormats
     {
         app.Use(async (http, next) =>
         {
-            if (http.GetEndpoint() is not { } endpoint || ChecksOf(endpoint) is not { Length: > 0 } checks)
-            {
-                await next(http);
-                return;
-            }
-            var errors = Unparsable(http, checks).ToList();
+            var checks = http.GetEndpoint() is { } endpoint ? ChecksOf(endpoint) : [];
+            var errors = checks.Length == 0 ? [] : Unparsable(http, checks).ToList();
             if (errors.Count == 0)
             {
                 await next(http);

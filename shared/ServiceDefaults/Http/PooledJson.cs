@@ -21,9 +21,18 @@ public sealed class PooledJson(RecyclableMemoryStream body, int statusCode = Sta
     public static PooledJson Of<T>(T value, int status = StatusCodes.Status200OK)
     {
         var body = Buffers.GetStream(nameof(Of));
-        using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
-            JsonSerializer.Serialize(writer, value, JsonDefaults.Api);
-        return new PooledJson(body, status);
+        try
+        {
+            using (var writer = new Utf8JsonWriter((IBufferWriter<byte>)body, new JsonWriterOptions { Encoder = JsonDefaults.Api.Encoder }))
+                JsonSerializer.Serialize(writer, value, JsonDefaults.Api);
+            return new PooledJson(body, status);
+        }
+        catch
+        {
+            // Back to the pool when the value cannot be written.
+            body.Dispose();
+            throw;
+        }
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)

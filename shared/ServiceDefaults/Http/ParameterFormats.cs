@@ -20,7 +20,20 @@ public static class ParameterFormats
 {
     private enum Source { Query, Route, Header }
 
-    private sealed record Check(string Name, Source From, Type Type, bool Many);
+    private sealed record Format(string Expected, Func<string, bool> Parses);
+
+    private sealed record Check(string Name, Source From, Format Format, bool Many);
+
+    /// <summary>The types the API binds from a query, route or header, each with what a caller must send.</summary>
+    private static readonly Dictionary<Type, Format> Formats = new()
+    {
+        [typeof(int)] = new("Must be a whole number.", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+        [typeof(long)] = new("Must be a whole number.", t => long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
+        [typeof(Guid)] = new("Must be a UUID.", t => Guid.TryParse(t, out _)),
+        [typeof(bool)] = new("Must be true or false.", t => bool.TryParse(t, out _)),
+        [typeof(DateTimeOffset)] = new("Must be a date and time in ISO 8601, such as 2024-05-01T09:00:00Z.",
+            t => DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out _)),
+    };
 
     private static readonly ConcurrentDictionary<Endpoint, Check[]> Checks = new();
 
@@ -28,42 +41,21 @@ public static class ParameterFormats
     {
         app.Use(async (http, next) =>
         {
-            var checks = http.GetEndpoint() is { } endpoint ? ChecksOf(endpoint) : [];
-            var errors = checks.Length == 0 ? [] : Unparsable(http, checks).ToList();
-            if (errors.Count == 0)
+            if (http.GetEndpoint() is { } endpoint && ChecksOf(endpoint) is var checks && Unparsable(http, checks) is { } errors)
             {
-                await next(http);
+                errors.AddRange(Paging.Validate(IntOrNull(http, checks, "page"), IntOrNull(http, checks, "pageSize")));
+                await Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors)).ExecuteAsync(http);
                 return;
             }
-            errors.AddRange(Paging.Validate(IntOrNull(http, checks, "page"), IntOrNull(http, checks, "pageSize")));
-            await Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors)).ExecuteAsync(http);
+            await next(http);
         });
         return app;
     }
 
-    /// <summary>What a value of <paramref name="type"/> must be, for a caller; null for a type not checked here.</summary>
-    public static string? Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    /// <summary>The values that do not parse, or null when every one does (nothing allocated then: this runs on every request).</summary>
+    private static List<FieldError>? Unparsable(HttpContext http, Check[] checks)
     {
-        var t when t == typeof(int) || t == typeof(long) => "Must be a whole number.",
-        var t when t == typeof(Guid) => "Must be a UUID.",
-        var t when t == typeof(bool) => "Must be true or false.",
-        var t when t == typeof(DateTimeOffset) => "Must be a date and time in ISO 8601, such as 2024-05-01T09:00:00Z.",
-        _ => null,
-    };
-
-    private static bool Parses(Type type, string text) => (Nullable.GetUnderlyingType(type) ?? type) switch
-    {
-        var t when t == typeof(int) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        var t when t == typeof(long) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        var t when t == typeof(Guid) => Guid.TryParse(text, out _),
-        var t when t == typeof(bool) => bool.TryParse(text, out _),
-        var t when t == typeof(DateTimeOffset) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out _),
-        _ => true,
-    };
-
-    private static IEnumerable<FieldError> Unparsable(HttpContext http, Check[] checks)
-    {
+        List<FieldError>? errors = null;
         foreach (var check in checks)
         {
             var values = check.From switch
@@ -72,13 +64,20 @@ public static class ParameterFormats
                 Source.Header => http.Request.Headers[check.Name],
                 _ => http.Request.Query[check.Name],
             };
-            if (values.Count == 0) continue;
-            // A scalar parameter given twice gets both values joined with a comma, as the framework binds it; an empty
-            // value (?page=) is a value that does not parse, as there.
-            var texts = check.Many ? (IEnumerable<string?>)values : [values.ToString()];
-            if (texts.Any(text => !Parses(check.Type, text ?? "")))
-                yield return new FieldError(check.Name, Expected(check.Type)!);
+            if (!Parses(check, values)) (errors ??= []).Add(new FieldError(check.Name, check.Format.Expected));
         }
+        return errors;
+    }
+
+    private static bool Parses(Check check, StringValues values)
+    {
+        if (values.Count == 0) return true;
+        // A scalar parameter given twice gets both values joined with a comma, as the framework binds it; an empty value
+        // (?page=) does not parse, as there.
+        if (!check.Many) return check.Format.Parses(values.ToString());
+        foreach (var text in values)
+            if (!check.Format.Parses(text ?? "")) return false;
+        return true;
     }
 
     private static int? IntOrNull(HttpContext http, Check[] checks, string name) =>
@@ -95,12 +94,12 @@ public static class ParameterFormats
     {
         var many = parameter.ParameterType.IsArray;
         var type = many ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
-        if (Expected(type) is null || parameter.Name is null) return null;
-        if (parameter.GetCustomAttribute<FromHeaderAttribute>() is { } header) return new(header.Name ?? parameter.Name, Source.Header, type, many);
-        if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } query) return new(query.Name ?? parameter.Name, Source.Query, type, many);
-        if (parameter.GetCustomAttribute<FromRouteAttribute>() is { } route) return new(route.Name ?? parameter.Name, Source.Route, type, many);
+        if (!Formats.TryGetValue(Nullable.GetUnderlyingType(type) ?? type, out var format) || parameter.Name is null) return null;
+        if (parameter.GetCustomAttribute<FromHeaderAttribute>() is { } header) return new(header.Name ?? parameter.Name, Source.Header, format, many);
+        if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } query) return new(query.Name ?? parameter.Name, Source.Query, format, many);
+        if (parameter.GetCustomAttribute<FromRouteAttribute>() is { } route) return new(route.Name ?? parameter.Name, Source.Route, format, many);
         if (parameter.GetCustomAttributes().Any(a => a is IFromBodyMetadata or IFromServiceMetadata or IFromFormMetadata)) return null;
         var inRoute = endpoint is RouteEndpoint r && r.RoutePattern.GetParameter(parameter.Name) is not null;
-        return new(parameter.Name, inRoute ? Source.Route : Source.Query, type, many);
+        return new(parameter.Name, inRoute ? Source.Route : Source.Query, format, many);
     }
 }

@@ -22,7 +22,6 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldErrorsOf(json)),
-            BadHttpRequestException bad when UnboundParameter(bad) is { } field => Invalid([field]),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -99,37 +98,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         yield return new FieldError(path, message);
     }
 
-    /// <summary>
-    /// Names the query, route or header parameter whose value does not parse as its type (<c>?pageSize=abc</c>), for a
-    /// value <see cref="ParameterFormats"/> let through. The framework stops at the first such parameter.
-    /// </summary>
-    public static FieldError? UnboundParameter(BadHttpRequestException bad)
-    {
-        var match = FailedBinding().Match(bad.Message);
-        if (!match.Success) return null;
-        Type? type = match.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>') switch
-        {
-            "int" => typeof(int),
-            "long" => typeof(long),
-            "Guid" => typeof(Guid),
-            "bool" => typeof(bool),
-            "DateTimeOffset" => typeof(DateTimeOffset),
-            _ => null,
-        };
-        var expected = type is null ? null : ParameterFormats.Expected(type);
-        return new FieldError(match.Groups["name"].Value, expected ?? "Must be a value of the documented format.");
-    }
-
     private static string FieldName(string? path, string? child)
     {
         var trimmed = (path ?? "$").TrimStart('$').TrimStart('.');
         if (child is not null) trimmed = trimmed.Length == 0 ? child : $"{trimmed}.{child}";
         return trimmed.Length == 0 ? "body" : trimmed;
     }
-
-    // ASP.NET Core's message for a value that does not parse: Failed to bind parameter "Nullable<int> pageSize" from "abc".
-    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from """)]
-    private static partial Regex FailedBinding();
 
     [GeneratedRegex(@"missing required properties[^:]*:\s*(.*)$", RegexOptions.Singleline)]
     private static partial Regex MissingProperties();

@@ -37,6 +37,11 @@ public sealed class ApiDocumentPlatformTests(PlatformFixture platform)
                 if (method != "post" || !path.Contains("{id}", StringComparison.Ordinal) || operation["requestBody"] is null) continue;
 
                 Assert.Contains(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "If-Match" && (string?)p["in"] == "header");
+                if (!responses.ContainsKey("202"))
+                {
+                    Assert.Contains(operation["parameters"]!.AsArray(), p => (string?)p!["name"] == "Idempotency-Key" && (string?)p["in"] == "header");
+                    Assert.True(responses.ContainsKey("422"), $"{where} does not describe 422");
+                }
                 foreach (var status in new[] { "400", "404", "409", "412", "413" })
                     Assert.True(responses.ContainsKey(status), $"{where} does not describe {status}");
                 // A command on a stream answers its new version; one that only queues work (202 Accepted) has none.

@@ -44,7 +44,7 @@ public static class ExchangeEndpoints
 
         var network = command.NetworkId is { } networkId ? await session.LoadAsync<NetworkMembershipStatus>(networkId, ct) : null;
         return await StreamEndpoints.StartAsync<Exchange>(
-            http, session, Guid.CreateVersion7(), () => ExchangeDecisions.Decide(command, network), nameof(RequestExchange), ct);
+            http, session, IdempotentRequest.NewStreamId<Exchange>(http), () => ExchangeDecisions.Decide(command, network), command, ct);
     }
 
     /// <summary>Exchanges, filtered by partner country, policy, channel, network, status and the year they were requested.</summary>

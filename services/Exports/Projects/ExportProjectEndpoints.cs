@@ -47,8 +47,8 @@ public static class ExportProjectEndpoints
     private static async Task<IResult> Identify(IdentifyLead command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
         if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
-        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? ExportProject.LeadIdFor(exchange) : Guid.CreateVersion7();
-        return await StreamEndpoints.StartAsync<ExportProject>(http, session, id, () => ExportProjectDecisions.Decide(command), nameof(IdentifyLead), ct);
+        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? ExportProject.LeadIdFor(exchange) : IdempotentRequest.NewStreamId<ExportProject>(http);
+        return await StreamEndpoints.StartAsync<ExportProject>(http, session, id, () => ExportProjectDecisions.Decide(command), command, ct);
     }
 
     /// <summary>Links a follow-on project, which must be an export project of this service.</summary>
@@ -59,7 +59,7 @@ public static class ExportProjectEndpoints
         if (await session.LoadAsync<ExportProject>(command.FollowOnProjectId, ct) is null)
             return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("followOnProjectId", "Names no export project.")]));
         return await StreamEndpoints.HandleAsync<ExportProject>(
-            http, session, id, state => ExportProjectDecisions.Decide(state, command), nameof(LinkFollowOnProject), ct);
+            http, session, id, state => ExportProjectDecisions.Decide(state, command), command, ct);
     }
 
     /// <summary>The longest a list read may wait for a match: under the gateway's 30 s for a service to answer.</summary>

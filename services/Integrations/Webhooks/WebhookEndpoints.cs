@@ -61,14 +61,14 @@ public static class WebhookEndpoints
         var errors = command.Validate(ContractCatalog.Default).Concat(await targets.CheckAsync(command.Url, "url", ct)).ToList();
         if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
 
-        var id = Guid.CreateVersion7();
+        var id = IdempotentRequest.NewStreamId<WebhookSubscription>(http);
         var secret = SecretVault.NewSecret();
         var sealedSecret = vault.Seal(id, secret);
         session.Store(sealedSecret);
         var department = DepartmentOf(http.User);
         var result = await StreamEndpoints.StartAsync<WebhookSubscription>(http, session, id,
-            () => WebhookDecisions.Decide(command, department, sealedSecret.Id, DateTimeOffset.UtcNow), nameof(RegisterWebhook), ct);
-        return WithSecret(result, secret);
+            () => WebhookDecisions.Decide(command, department, sealedSecret.Id, DateTimeOffset.UtcNow), command, ct);
+        return await WithSecretAsync(http, result, secret, session, vault, ct);
     }
 
     private static async Task<IResult> Rotate(
@@ -81,8 +81,8 @@ public static class WebhookEndpoints
         var sealedSecret = vault.Seal(id, secret);
         session.Store(sealedSecret);
         var result = await StreamEndpoints.HandleAsync<WebhookSubscription>(http, session, id,
-            state => WebhookDecisions.Decide(state, sealedSecret.Id, overlap, DateTimeOffset.UtcNow), nameof(RotateSecret), ct);
-        return WithSecret(result, secret);
+            state => WebhookDecisions.Decide(state, sealedSecret.Id, overlap, DateTimeOffset.UtcNow), command, ct);
+        return await WithSecretAsync(http, result, secret, session, vault, ct);
     }
 
     /// <summary>Reactivates, and starts the retry window of its pending deliveries afresh.</summary>
@@ -96,8 +96,9 @@ public static class WebhookEndpoints
             session.Store(pending);
         }
         session.QueueSqlCommand(LogSignal.NotifySql);
+        var reactivate = new ReactivateWebhook();
         return await StreamEndpoints.HandleAsync<WebhookSubscription>(http, session, id,
-            state => WebhookDecisions.Decide(state, new ReactivateWebhook(), now), nameof(ReactivateWebhook), ct);
+            state => WebhookDecisions.Decide(state, reactivate, now), reactivate, ct);
     }
 
     private static async Task<IResult> List(HttpContext http, IQuerySession session, int? page, int? pageSize, CancellationToken ct)
@@ -112,10 +113,22 @@ public static class WebhookEndpoints
         return await query.ToPageAsync(page, pageSize, ct);
     }
 
-    /// <summary>The subscription the command answered with, and beside it the secret, which is shown this once.</summary>
-    private static IResult WithSecret(IResult result, string secret)
+    /// <summary>
+    /// The subscription the command answered with, and beside it the secret, which is shown this once: or again, to the
+    /// same caller sending the same request with the same Idempotency-Key, who may never have received the first answer.
+    /// </summary>
+    private static async Task<IResult> WithSecretAsync(
+        HttpContext http, IResult result, string secret, IQuerySession session, SecretVault vault, CancellationToken ct)
     {
         if (result is not JsonAnswer<WebhookSubscription> answer) return result;
+        if (http.Response.Headers.ContainsKey(IdempotentRequest.ReplayedHeader))
+        {
+            // The answer is the state that request left, whose one secret without a retirement is the one it issued.
+            var issued = answer.Value.Secrets.Single(s => s.RetiresAt is null);
+            var stored = await session.LoadAsync<WebhookSecret>(issued.Id, ct)
+                ?? throw new InvalidOperationException($"The secret {issued.Id} of webhook {answer.Value.Id} is not stored.");
+            secret = vault.Open(stored);
+        }
         var body = JsonSerializer.SerializeToNode(answer.Value, JsonDefaults.Api)!.AsObject();
         body["secret"] = secret;
         return PooledJson.Of(body, answer.StatusCode);

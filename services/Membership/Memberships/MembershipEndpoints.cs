@@ -34,7 +34,7 @@ public static class MembershipEndpoints
             return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("networkId", "Names no registered network.")]));
 
         return await StreamEndpoints.StartAsync<MembershipState>(
-            http, session, MembershipState.StreamIdFor(network.Id), () => MembershipDecisions.Decide(command, network.Acronym), nameof(ApplyForMembership), ct);
+            http, session, MembershipState.StreamIdFor(network.Id), () => MembershipDecisions.Decide(command, network.Acronym), command, ct);
     }
 
     /// <summary>Memberships, filtered by network and status.</summary>

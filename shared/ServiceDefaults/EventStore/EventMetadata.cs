@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Security.Claims;
 using Diplomacy.ServiceDefaults.Messaging;
 using Diplomacy.ServiceDefaults.Security;
 using Marten;
@@ -18,13 +19,16 @@ public static class EventMetadata
     public const string ClientHeader = "client";
     public const string CommandHeader = "command";
 
+    /// <summary>Who sent a request, from the validated token only, never from the request body.</summary>
+    public static string CallerOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+            ? user.FindFirst(PlatformClaims.Subject)?.Value ?? user.FindFirst(PlatformClaims.Name)?.Value ?? user.Identity.Name ?? "unknown"
+            : "anonymous";
+
     public static void Stamp(IDocumentSession session, HttpContext http, string command)
     {
         var user = http.User;
-        // Only from the validated token, never from the request body.
-        session.LastModifiedBy = user.Identity?.IsAuthenticated == true
-            ? user.FindFirst(PlatformClaims.Subject)?.Value ?? user.FindFirst(PlatformClaims.Name)?.Value ?? user.Identity.Name ?? "unknown"
-            : "anonymous";
+        session.LastModifiedBy = CallerOf(user);
         session.SetHeader(DepartmentHeader, user.FindFirst(PlatformClaims.Department)?.Value ?? "none");
         session.SetHeader(ClientHeader, user.FindFirst(PlatformClaims.Client)?.Value ?? user.FindFirst("azp")?.Value ?? "none");
         session.SetHeader(CommandHeader, command);

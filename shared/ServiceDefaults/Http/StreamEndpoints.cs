@@ -22,7 +22,7 @@ public static class StreamEndpoints
     public static RouteHandlerBuilder MapCreate<TState, TCommand>(this RouteGroupBuilder group, Func<TCommand, IReadOnlyList<IEventOf<TState>>> decide)
         where TState : class, IAggregate<TState> where TCommand : class =>
         group.MapPost("", async (TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
-                Invalid(command) ?? await StartAsync<TState>(http, session, Guid.CreateVersion7(), () => decide(command), typeof(TCommand).Name, ct))
+                Invalid(command) ?? await StartAsync<TState>(http, session, IdempotentRequest.NewStreamId<TState>(http), () => decide(command), command, ct))
             .WithName($"{typeof(TCommand).Name}")
             .Produces<TState>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -32,7 +32,7 @@ public static class StreamEndpoints
     public static RouteHandlerBuilder MapCommand<TState, TCommand>(this RouteGroupBuilder group, string name, Func<TState, TCommand, IReadOnlyList<IEventOf<TState>>> decide)
         where TState : class, IAggregate<TState> where TCommand : class =>
         group.MapPost($"/{{id:guid}}/{name}", async (Guid id, TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
-                Invalid(command) ?? await HandleAsync<TState>(http, session, id, state => decide(state, command), typeof(TCommand).Name, ct))
+                Invalid(command) ?? await HandleAsync<TState>(http, session, id, state => decide(state, command), command, ct))
             .WithName($"{typeof(TCommand).Name}")
             .Produces<TState>()
             .ProducesValidationProblem()
@@ -74,44 +74,69 @@ public static class StreamEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Starts a stream with the events <paramref name="decide"/> returns. A stream id already taken is 409.</summary>
+    /// <summary>
+    /// Starts a stream with the events <paramref name="decide"/> returns. A stream id already taken is 409, unless this
+    /// caller took it with the same <c>Idempotency-Key</c>: then the first answer is given again (422 for another request).
+    /// <paramref name="command"/> is the request's body, which names the command and is fingerprinted with the key.
+    /// </summary>
     public static async Task<IResult> StartAsync<TState>(
-        HttpContext http, IDocumentSession session, Guid id, Func<IReadOnlyList<IEventOf<TState>>> decide, string command, CancellationToken ct)
+        HttpContext http, IDocumentSession session, Guid id, Func<IReadOnlyList<IEventOf<TState>>> decide, object command, CancellationToken ct)
         where TState : class, IAggregate<TState>
     {
+        if (!IdempotentRequest.TryRead(http, command, out var idempotent))
+            return Results.Problem(ProblemDetailsExceptionHandler.Invalid([IdempotentRequest.Malformed]));
+
         IReadOnlyList<IEventOf<TState>> events;
         try { events = decide(); }
         catch (RuleViolation rule) { return Rejected(rule.Message); }
 
-        EventMetadata.Stamp(session, http, command);
+        EventMetadata.Stamp(session, http, command.GetType().Name);
+        idempotent?.Stamp(session);
         session.Events.StartStream<TState>(id, (IEnumerable<object>)events);
         try { await session.SaveChangesAsync(ct); }
-        catch (Marten.Exceptions.ExistingStreamIdCollisionException) { return Rejected($"A {typeof(TState).Name} with id {id} already exists."); }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
+                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status201Created, ct);
+            return Rejected($"A {typeof(TState).Name} with id {id} already exists.");
+        }
 
         var state = Fold<TState>(null, id, 0, events);
         Accepted(events.Count);
         http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
-        http.Response.Headers.Location = $"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}";
+        http.Response.Headers.Location = LocationOf(http, id);
         return new JsonAnswer<TState>(state, StatusCodes.Status201Created);
     }
 
-    /// <summary>Loads the stream at the version If-Match names (or the current one), decides and appends.</summary>
+    /// <summary>
+    /// Loads the stream at the version If-Match names (or the current one), decides and appends. With an
+    /// <c>Idempotency-Key</c> this caller already used on the stream, nothing is appended and the first answer is given
+    /// again (422 for another request); that is looked for before deciding and, if another copy won the race, at the
+    /// version conflict.
+    /// </summary>
     public static async Task<IResult> HandleAsync<TState>(
-        HttpContext http, IDocumentSession session, Guid id, Func<TState, IReadOnlyList<IEventOf<TState>>> decide, string command, CancellationToken ct)
+        HttpContext http, IDocumentSession session, Guid id, Func<TState, IReadOnlyList<IEventOf<TState>>> decide, object command, CancellationToken ct)
         where TState : class, IAggregate<TState>
     {
+        List<FieldError> malformed = [];
         if (!ExpectedVersion.TryRead(http.Request, out var expected))
-            return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("If-Match", "Must be the ETag of the version you read, such as \"3\".")]));
+            malformed.Add(new("If-Match", "Must be the ETag of the version you read, such as \"3\"."));
+        if (!IdempotentRequest.TryRead(http, command, out var idempotent)) malformed.Add(IdempotentRequest.Malformed);
+        if (malformed.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(malformed));
 
         try
         {
+            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
+                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
+
             var stream = expected is null
                 ? await session.Events.FetchForWriting<TState>(id, ct)
                 : await session.Events.FetchForWriting<TState>(id, expected.Value, ct);
             if (stream.Aggregate is null) return NotFound<TState>(id);
 
             var events = decide(stream.Aggregate);
-            EventMetadata.Stamp(session, http, command);
+            EventMetadata.Stamp(session, http, command.GetType().Name);
+            idempotent?.Stamp(session);
             stream.AppendMany((IEnumerable<object>)events);
             await session.SaveChangesAsync(ct);
 
@@ -121,13 +146,34 @@ public static class StreamEndpoints
             return new JsonAnswer<TState>(state);
         }
         catch (RuleViolation rule) { return Rejected(rule.Message); }
-        catch (ConcurrencyException)
+        catch (Exception conflict) when (ConcurrencyConflict.Is(conflict))
         {
+            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
+                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
             DiplomacyTelemetry.CommandsRejected.Add(1);
             if (await session.Events.FetchStreamStateAsync(id, ct) is null) return NotFound<TState>(id);
             return Results.Problem(ProblemDetailsExceptionHandler.Stale());
         }
     }
+
+    /// <summary>
+    /// The answer a request with this key got the first time: the state at the version it left, replayed from the events,
+    /// with its ETag (and Location for a create). A different request under the same key gets 422 instead.
+    /// </summary>
+    private static async Task<IResult> AnswerAgainAsync<TState>(
+        HttpContext http, IQuerySession session, Guid id, IdempotentRequest request, (long Version, string? Fingerprint) earlier, int status, CancellationToken ct)
+        where TState : class, IAggregate<TState>
+    {
+        if (earlier.Fingerprint != request.Fingerprint) return IdempotentRequest.Reused();
+        var replayed = await session.ReplayAtAsync<TState>(id, earlier.Version, ct: ct)
+            ?? throw new InvalidOperationException($"{typeof(TState).Name} {id} has an event at version {earlier.Version} but replays to nothing.");
+        http.Response.Headers.ETag = ExpectedVersion.ToETag(replayed.Version);
+        http.Response.Headers[IdempotentRequest.ReplayedHeader] = "true";
+        if (status == StatusCodes.Status201Created) http.Response.Headers.Location = LocationOf(http, id);
+        return new JsonAnswer<TState>(replayed.State, status);
+    }
+
+    private static string LocationOf(HttpContext http, Guid id) => $"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}";
 
     /// <summary>A 400 naming each invalid field, or null when the command is valid.</summary>
     public static IResult? Invalid(object command)

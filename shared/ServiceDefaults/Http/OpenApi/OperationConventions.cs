@@ -6,7 +6,7 @@ namespace Diplomacy.ServiceDefaults.Http.OpenApi;
 
 /// <summary>
 /// What every operation of the platform shares, added to each from its shape so no endpoint has to repeat it: a summary and
-/// a description, <c>If-Match</c> on commands and <c>ETag</c> on the versions they answer, and the problem answers
+/// a description, <c>If-Match</c> on commands, <c>Idempotency-Key</c> on creates and commands, and <c>ETag</c> on the versions they answer, and the problem answers
 /// (RFC 9457) the route can give at the gateway and the service.
 /// </summary>
 public static class OperationConventions
@@ -49,6 +49,21 @@ public static class OperationConventions
                 Example = JsonValue.Create("\"3\""),
             });
         }
+        if (route.TakesIdempotencyKey)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotentRequest.Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "A key of your own for this request, such as a new UUID. Sent again with the same request (after a " +
+                    "timeout or a 503, say), it is applied once and answered as the first time, with Idempotent-Replayed: true; " +
+                    "with another request, 422. Keys are yours alone and kept with the events.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotentRequest.MaxLength + 2 },
+                Example = JsonValue.Create("\"8e03978e-40d5-43e8-bc93-6894a57f9324\""),
+            });
+        }
         foreach (var (status, response) in operation.Responses)
             if (status.StartsWith('2') && route.AnswersAVersion && response is OpenApiResponse concrete)
             {
@@ -58,6 +73,12 @@ public static class OperationConventions
                     Description = "The version of the state in the body, such as \"3\": send it back as If-Match.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^\"[1-9][0-9]*\"$" },
                 };
+                if (route.TakesIdempotencyKey)
+                    concrete.Headers[IdempotentRequest.ReplayedHeader] = new OpenApiHeader
+                    {
+                        Description = "true when this is the answer given before to the same request with the same Idempotency-Key.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")] },
+                    };
             }
 
         var problems = new List<(string Status, string Description)>();
@@ -67,6 +88,7 @@ public static class OperationConventions
         if (route.NamesAStream) problems.Add(("404", "No such initiative."));
         if (route.Method == HttpMethod.Post) problems.Add(("409", "The current state does not allow the command."));
         if (route.IsStreamCommand) problems.Add(("412", "If-Match names a version that is no longer current: read again and retry."));
+        if (route.TakesIdempotencyKey) problems.Add(("422", "The Idempotency-Key was used before for a different request."));
         if (operation.RequestBody is not null) problems.Add(("413", "The request body is larger than the gateway accepts."));
         problems.Add(("429", "This API client sent too many requests; Retry-After says when to try again."));
 
@@ -132,6 +154,9 @@ internal sealed record Route(HttpMethod Method, string Path, OpenApiOperation Op
 
     /// <summary>The state of one stream: <c>GET /{collection}/{id}</c>.</summary>
     public bool IsGetState => Method == HttpMethod.Get && Path.EndsWith("/{id}", StringComparison.Ordinal);
+
+    /// <summary>A create or command answered with the state it made (not one that only queues work, 202).</summary>
+    public bool TakesIdempotencyKey => (IsStreamCommand || IsCreate) && Operation.Responses?.ContainsKey("202") != true;
 
     /// <summary>Answers a stream's state with its version as ETag.</summary>
     public bool AnswersAVersion => IsStreamCommand || IsCreate || IsGetState;

@@ -81,6 +81,50 @@ public sealed class EditorTests(ConsolePlatform platform)
         await Assertions.Expect(page.Locator("#version")).ToHaveTextAsync("Version 3");
     }
 
+    [Fact]
+    public async Task A_create_whose_answer_was_lost_and_is_sent_again_is_recorded_once()
+    {
+        var page = await platform.Browser.NewPageAsync();
+        await Browser.SignInAsync(page, Account, platform.DemoPassword);
+        var city = $"Da Nang {Guid.NewGuid():N}"[..16];
+
+        // Every create POST goes to the service, but the first one's answer is lost: the browser is told it failed.
+        var keys = new List<string?>();
+        var replayed = new List<string?>();
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/membership/partner-cities", async route =>
+        {
+            if (route.Request.Method != "POST") { await route.FallbackAsync(); return; }
+            keys.Add(await route.Request.HeaderValueAsync("Idempotency-Key"));
+            var response = await route.FetchAsync();
+            replayed.Add(response.Headers.GetValueOrDefault("idempotent-replayed"));
+            if (keys.Count == 1) await route.AbortAsync("failed");
+            else await route.FulfillAsync(new() { Response = response });
+        });
+
+        await page.GoAsync("/lists/membership/partner-cities");
+        await page.Locator("details.create summary").ClickAsync();
+        var form = page.Locator("details.create form");
+        await form.Locator("[name=city]").FillAsync(city);
+        await form.Locator("[name=country]").FillAsync("VN");
+        await form.Locator("[name=jurisdiction]").SelectOptionAsync("city");
+        await form.Locator("[name=tie]").SelectOptionAsync("friendship");
+        await form.Locator("[name=proposedOn]").FillAsync("1996");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(form.Locator(".problem")).ToContainTextAsync("No answer came back");
+        using var api = await platform.ApiAsAsync("viewer", "international-relations");
+        Assert.Equal(1, await CountAsync(api, city));
+
+        // The person sends the same values again: the service answers as the first time and records nothing more.
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.Explain(() => Assertions.Expect(page).ToHaveURLAsync(InitiativePage), "The created tie's page did not open");
+        await Assertions.Expect(page.Locator("#version")).ToHaveTextAsync("Version 1");
+        Assert.Equal(1, await CountAsync(api, city));
+        Assert.Equal(2, keys.Count);
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", keys[0] ?? "(no Idempotency-Key)");
+        Assert.Equal(keys[0], keys[1]);
+        Assert.Equal([null, "true"], replayed);
+    }
+
     private static async Task<int> CountAsync(HttpClient api, string city)
     {
         var page = await api.GetFromJsonAsync<JsonElement>($"/api/membership/partner-cities?city={Uri.EscapeDataString(city)}");

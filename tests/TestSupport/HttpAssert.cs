@@ -32,6 +32,21 @@ public static class HttpAssert
         Assert.True(response.Content.Headers.NonValidated.Contains("Content-Length"), $"{(int)response.StatusCode} was sent without a Content-Length");
     }
 
+    /// <summary>
+    /// Asserts <paramref name="again"/> is <paramref name="first"/> given again for its <c>Idempotency-Key</c>: marked
+    /// <c>Idempotent-Replayed</c>, sent whole, with the same status, Location, ETag and body.
+    /// </summary>
+    public static async Task AssertAnswersAgain(this HttpResponseMessage again, HttpResponseMessage first)
+    {
+        await again.AssertStatus(first.StatusCode);
+        again.AssertSentWhole();
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"), "The first answer is marked as given again");
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Asserts the status, showing the body when it is another one.</summary>
     public static async Task AssertStatus(this HttpResponseMessage response, HttpStatusCode status)
     {

@@ -29,19 +29,32 @@ export function commandForm(options: FormOptions): HTMLFormElement {
   const body = h("div", { class: "fields" });
   if (options.operation.schema) build(options.operation.schema, "", body, fields, id);
 
+  // A send that failed (network error, 503, timeout) may still have been applied: the same body sent again keeps its
+  // Idempotency-Key, so the service records it once and answers as the first time. A new body or a success takes a new key.
+  let sent: { body: string; key: string } | null = null;
+
   const form = h("form", { class: "command", "data-command": options.operation.name, novalidate: true }, body,
     h("p", {}, h("button", { type: "submit" }, t("send"))), status);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     for (const field of fields) { field.message.textContent = ""; field.input.removeAttribute("aria-invalid"); }
     status.replaceChildren();
-    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    const json = JSON.stringify(valueOf(fields));
+    if (sent?.body !== json) sent = { body: json, key: newKey() };
+    const headers: Record<string, string> = { "Content-Type": "application/json", "Idempotency-Key": sent.key };
     if (options.version !== null) headers["If-Match"] = `"${options.version}"`;
     try {
-      const answer = await call<Record<string, unknown>>(options.url, { method: "POST", headers, body: JSON.stringify(valueOf(fields)) });
+      const answer = await call<Record<string, unknown>>(options.url, { method: "POST", headers, body: json });
+      sent = null;
       status.replaceChildren(h("p", { class: "ok" }, t("done")));
       options.onDone(answer);
     } catch (error) {
+      if (error instanceof TypeError && sent !== null) {
+        // fetch got no answer (sent is cleared only once one came): the send may or may not have been applied, and
+        // sending again is safe with the same key.
+        status.replaceChildren(h("p", { class: "problem", role: "alert" }, t("unreachable")));
+        return;
+      }
       if (!(error instanceof ApiError)) throw error;
       const problem = error.problem;
       if (problem.status === 400 && problem.errors) {
@@ -59,12 +72,26 @@ export function commandForm(options: FormOptions): HTMLFormElement {
       } else if (problem.status === 412) {
         status.replaceChildren(h("p", { class: "problem", role: "alert" }, t("stale"), " ",
           h("button", { type: "button", class: "reload", onclick: () => options.onStale() }, t("reload"))));
+      } else if (problem.status === 422) {
+        // The key went with other values before: reloading shows what was recorded and gives the form a new key.
+        status.replaceChildren(h("p", { class: "problem", role: "alert" }, t("keyReused"), " ",
+          h("button", { type: "button", class: "reload", onclick: () => options.onStale() }, t("reload"))));
       } else {
         status.replaceChildren(h("p", { class: "problem", role: "alert" }, `${problem.status} ${problem.title ?? ""} ${problem.detail ?? ""}`));
       }
     }
   });
   return form;
+}
+
+/** A random UUID (version 4) from getRandomValues: crypto.randomUUID exists only in secure contexts (https or
+ * loopback), and the console may be served over plain http. */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function build(schema: Schema, path: string, parent: HTMLElement, fields: Field[], formId: string): void {

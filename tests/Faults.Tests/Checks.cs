@@ -35,6 +35,19 @@ public static class Checks
             + string.Join($"{Environment.NewLine}  ", lost.Take(20)));
     }
 
+    /// <summary>Each policy of a keyed run got one exchange: a request sent again after a lost answer started none more.</summary>
+    public static async Task EachPolicyHasOneExchangeAsync(HttpClient gateway, Workload load)
+    {
+        Assert.NotEmpty(load.RequestedPolicies);
+        var wrong = new ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(load.RequestedPolicies, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (policy, ct) =>
+        {
+            var page = await gateway.GetFromJsonAsync<JsonElement>($"/api/exchanges/exchanges?policy={policy}", ct);
+            if (page.GetProperty("totalItems").GetInt64() is var count and not 1) wrong.Enqueue($"{policy}: {count}");
+        });
+        Assert.True(wrong.IsEmpty, $"{wrong.Count} of {load.RequestedPolicies.Count} policies have other than one exchange: {string.Join(", ", wrong.Take(10))}");
+    }
+
     /// <summary>Each accepted outcome opens exactly one lead in Exports, within <paramref name="timeout"/>.</summary>
     /// <param name="describe">The platform's state when the wait fails: its processes' output then, and how far each relay got.</param>
     public static async Task EachOutcomeOpensOneLeadAsync(HttpClient gateway, Workload load, TimeSpan timeout, Func<Task<string>> describe)

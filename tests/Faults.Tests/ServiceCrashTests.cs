@@ -30,4 +30,26 @@ public sealed class ServiceCrashTests(FaultPlatform platform, ITestOutputHelper 
         await Checks.NothingAcceptedIsLostAsync(gateway, load);
         await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.DescribeAsync);
     }
+
+    [Fact]
+    public async Task Requests_sent_again_with_their_keys_after_a_kill_are_recorded_once()
+    {
+        using var gateway = platform.Client(platform.Tokens.Admin());
+        // Callers that send each 503 again, with its Idempotency-Key, until the service is back.
+        var load = Workload.Start(gateway, workers: 8, outcomes: true, keyed: true);
+        await load.WaitForSuccessesAsync(150, Deadline);
+
+        await Task.WhenAll(platform.KillAsync("Exchanges"), platform.KillAsync("Exports"));
+        await Eventually.True(() => Task.FromResult(load.Answered(503) > 0), Deadline, $"a 503 for the killed services ({load.Summary})");
+        await Task.WhenAll(platform.RestartAsync("Exchanges"), platform.RestartAsync("Exports"));
+        await load.WaitForSuccessesAsync(150, Deadline);
+        await load.StopAsync();
+        output.WriteLine($"{load.Summary}; {platform.Elapsed}");
+
+        // No 412 for a command whose first answer was lost: it is answered again.
+        Checks.OnlyAcceptedOrUnavailable(load, unavailableAllowed: true, platform.Output);
+        await Checks.NothingAcceptedIsLostAsync(gateway, load);
+        await Checks.EachPolicyHasOneExchangeAsync(gateway, load);
+        await Checks.EachOutcomeOpensOneLeadAsync(gateway, load, Deadline, platform.DescribeAsync);
+    }
 }

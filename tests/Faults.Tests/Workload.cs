@@ -18,7 +18,10 @@ public sealed class Workload
     private readonly List<Task> _workers = [];
     private int _counter;
 
-    private Workload(HttpClient gateway) => _gateway = gateway;
+    // Every POST carries an Idempotency-Key and, answered 503 or not at all, is sent again with it until answered.
+    private readonly bool _keyed;
+
+    private Workload(HttpClient gateway, bool keyed) => (_gateway, _keyed) = (gateway, keyed);
 
     public ConcurrentDictionary<int, int> Statuses { get; } = new();
     /// <summary>Answers that are neither 2xx nor 503, and requests that got no answer at all.</summary>
@@ -27,13 +30,19 @@ public sealed class Workload
     public ConcurrentDictionary<string, long> Accepted { get; } = new();
     /// <summary>The exchanges whose outcome (adopted, intends to procure) was answered 200: each must open one lead.</summary>
     public ConcurrentBag<Guid> Outcomes { get; } = [];
+    /// <summary>The policies an exchange was requested for (one exchange each), in a keyed run.</summary>
+    public ConcurrentBag<Guid> RequestedPolicies { get; } = [];
+    /// <summary>Answers given again for a key (<c>Idempotent-Replayed</c>): requests whose first answer was lost.</summary>
+    public int Replayed => _replayed;
+    private int _replayed;
 
     public int Answered(int status) => Statuses.GetValueOrDefault(status);
     public int Successes => Statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value);
 
-    public static Workload Start(HttpClient gateway, int workers, bool outcomes)
+    /// <param name="keyed">Send every POST with an Idempotency-Key and send it again, with the same key, until answered.</param>
+    public static Workload Start(HttpClient gateway, int workers, bool outcomes, bool keyed = false)
     {
-        var load = new Workload(gateway);
+        var load = new Workload(gateway, keyed);
         for (var i = 0; i < workers; i++)
         {
             var worker = i;
@@ -43,7 +52,7 @@ public sealed class Workload
     }
 
     public string Summary => string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))
-        + $"; {Accepted.Count} streams, {Outcomes.Count} outcomes accepted"
+        + $"; {Accepted.Count} streams, {Outcomes.Count} outcomes accepted" + (_keyed ? $", {Replayed} answers replayed" : "")
         + (Unexpected.IsEmpty ? "" : $"{Environment.NewLine}unexpected:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", Unexpected.Take(20))}");
 
     /// <summary>Waits until at least <paramref name="successes"/> more 2xx answers have come since the call.</summary>
@@ -113,6 +122,7 @@ public sealed class Workload
                 partnerCity = "Ulaanbaatar", partnerCountry = "MN", channel = "bilateral", policyIds = new[] { Guid.Parse(policy[(policy.LastIndexOf('/') + 1)..]) },
                 requestedOn = "2013",
             }) is not { } exchange) return;
+        RequestedPolicies.Add(Guid.Parse(policy[(policy.LastIndexOf('/') + 1)..]));
         if (!await Command(exchange, "scope", new { modality = "studyVisit", participants = 8, plannedStart = "2013-09" })) return;
         if (!await Command(exchange, "funding-approval",
                 new { source = "External Cooperation Fund", funding = new { amount = 40_000_000, currency = "KRW" }, approvedOn = "2013-07" })) return;
@@ -147,8 +157,20 @@ public sealed class Workload
 
     private async Task<(HttpStatusCode? Status, string? Id, long Version)> Send(string uri, object body, string? ifMatch)
     {
+        var key = _keyed ? Guid.NewGuid().ToString() : null;
+        while (true)
+        {
+            var (status, id, version) = await SendOnce(uri, body, ifMatch, key);
+            if (key is null || status is not (null or HttpStatusCode.ServiceUnavailable) || _stop.IsCancellationRequested) return (status, id, version);
+            await Task.Delay(100, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<(HttpStatusCode? Status, string? Id, long Version)> SendOnce(string uri, object body, string? ifMatch, string? key)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
         if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
         try
         {
             using var response = await _gateway.SendAsync(request, _stop.Token);
@@ -156,6 +178,7 @@ public sealed class Workload
             Statuses.AddOrUpdate(status, 1, (_, count) => count + 1);
             if (response.IsSuccessStatusCode)
             {
+                if (response.Headers.Contains("Idempotent-Replayed")) Interlocked.Increment(ref _replayed);
                 var state = await response.Content.ReadFromJsonAsync<JsonElement>(_stop.Token);
                 return (response.StatusCode, state.GetProperty("id").GetString(), state.GetProperty("version").GetInt64());
             }
@@ -167,6 +190,7 @@ public sealed class Workload
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !_stop.IsCancellationRequested)
         {
+            // Still unexpected (every answer leaves whole); a keyed caller then sends it again.
             Unexpected.Enqueue($"POST {uri}: no answer ({e.GetType().Name}: {e.Message})");
             return (null, null, 0);
         }

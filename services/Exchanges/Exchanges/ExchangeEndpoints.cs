@@ -33,7 +33,7 @@ public static class ExchangeEndpoints
     /// </summary>
     private static async Task<IResult> Request(RequestExchange command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
-        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (StreamEndpoints.Invalid(command, http.Request) is { } invalid) return invalid;
 
         var asked = command.PolicyIds.Distinct().ToArray();
         var known = await session.LoadManyAsync<Policy>(ct, asked);

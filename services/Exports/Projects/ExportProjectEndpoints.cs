@@ -46,7 +46,7 @@ public static class ExportProjectEndpoints
 
     private static async Task<IResult> Identify(IdentifyLead command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
-        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (StreamEndpoints.Invalid(command, http.Request) is { } invalid) return invalid;
         var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? ExportProject.LeadIdFor(exchange) : IdempotentRequest.NewStreamId<ExportProject>(http);
         return await StreamEndpoints.StartAsync<ExportProject>(http, session, id, () => ExportProjectDecisions.Decide(command), command, ct);
     }
@@ -55,7 +55,7 @@ public static class ExportProjectEndpoints
     private static async Task<IResult> LinkFollowOn(
         Guid id, LinkFollowOnProject command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
-        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (StreamEndpoints.Invalid(command, http.Request) is { } invalid) return invalid;
         if (await session.LoadAsync<ExportProject>(command.FollowOnProjectId, ct) is null)
             return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("followOnProjectId", "Names no export project.")]));
         return await StreamEndpoints.HandleAsync<ExportProject>(

@@ -58,7 +58,7 @@ public static class WebhookEndpoints
     private static async Task<IResult> Register(
         RegisterWebhook command, HttpContext http, IDocumentSession session, TargetPolicy targets, SecretVault vault, CancellationToken ct)
     {
-        var errors = command.Validate(ContractCatalog.Default).Concat(await targets.CheckAsync(command.Url, "url", ct)).ToList();
+        var errors = command.Validate(ContractCatalog.Default).Concat(await targets.CheckAsync(command.Url, "url", ct)).Concat(StreamEndpoints.HeaderErrors(http.Request)).ToList();
         if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
 
         var id = IdempotentRequest.NewStreamId<WebhookSubscription>(http);
@@ -75,7 +75,7 @@ public static class WebhookEndpoints
         Guid id, RotateSecret? command, HttpContext http, IDocumentSession session, SecretVault vault, IOptions<WebhookOptions> options, CancellationToken ct)
     {
         command ??= new RotateSecret();
-        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (StreamEndpoints.Invalid(command, http.Request) is { } invalid) return invalid;
         var overlap = command.OverlapMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : options.Value.RotationOverlap;
         var secret = SecretVault.NewSecret();
         var sealedSecret = vault.Seal(id, secret);

@@ -28,7 +28,7 @@ public static class MembershipEndpoints
 
     private static async Task<IResult> Apply(ApplyForMembership command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
-        if (StreamEndpoints.Invalid(command) is { } invalid) return invalid;
+        if (StreamEndpoints.Invalid(command, http.Request) is { } invalid) return invalid;
         var network = await session.LoadAsync<Network>(command.NetworkId, ct);
         if (network is null)
             return Results.Problem(ProblemDetailsExceptionHandler.Invalid([new("networkId", "Names no registered network.")]));

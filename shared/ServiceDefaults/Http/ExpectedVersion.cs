@@ -6,6 +6,8 @@ namespace Diplomacy.ServiceDefaults.Http;
 /// <summary>The stream version as an entity tag: <c>ETag: "3"</c> out, <c>If-Match: "3"</c> in.</summary>
 public static class ExpectedVersion
 {
+    public static readonly FieldError Malformed = new("If-Match", "Must be the ETag of the version you read, such as \"3\".");
+
     public static string ToETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>

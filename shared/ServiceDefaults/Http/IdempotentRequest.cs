@@ -41,6 +41,13 @@ public sealed record IdempotentRequest(string Key, string Caller, string Fingerp
         return true;
     }
 
+    /// <summary>False when the request sends a malformed key; true when it sends none or a good one.</summary>
+    public static bool IsWellFormed(HttpRequest request)
+    {
+        var values = request.Headers[Header];
+        return values.Count == 0 || values.Count == 1 && KeyOf(values[0]) is not null;
+    }
+
     /// <summary>
     /// The id of the stream a create starts: derived from the caller and the key when one is sent, so a create sent
     /// again collides with the stream it started, else a new one.

@@ -22,7 +22,7 @@ public static class StreamEndpoints
     public static RouteHandlerBuilder MapCreate<TState, TCommand>(this RouteGroupBuilder group, Func<TCommand, IReadOnlyList<IEventOf<TState>>> decide)
         where TState : class, IAggregate<TState> where TCommand : class =>
         group.MapPost("", async (TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
-                Invalid(command) ?? await StartAsync<TState>(http, session, IdempotentRequest.NewStreamId<TState>(http), () => decide(command), command, ct))
+                Invalid(command, http.Request) ?? await StartAsync<TState>(http, session, IdempotentRequest.NewStreamId<TState>(http), () => decide(command), command, ct))
             .WithName($"{typeof(TCommand).Name}")
             .Produces<TState>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -32,7 +32,7 @@ public static class StreamEndpoints
     public static RouteHandlerBuilder MapCommand<TState, TCommand>(this RouteGroupBuilder group, string name, Func<TState, TCommand, IReadOnlyList<IEventOf<TState>>> decide)
         where TState : class, IAggregate<TState> where TCommand : class =>
         group.MapPost($"/{{id:guid}}/{name}", async (Guid id, TCommand command, HttpContext http, IDocumentSession session, CancellationToken ct) =>
-                Invalid(command) ?? await HandleAsync<TState>(http, session, id, state => decide(state, command), command, ct))
+                Invalid(command, http.Request) ?? await HandleAsync<TState>(http, session, id, state => decide(state, command), command, ct))
             .WithName($"{typeof(TCommand).Name}")
             .Produces<TState>()
             .ProducesValidationProblem()
@@ -88,7 +88,13 @@ public static class StreamEndpoints
 
         IReadOnlyList<IEventOf<TState>> events;
         try { events = decide(); }
-        catch (RuleViolation rule) { return Rejected(rule.Message); }
+        catch (RuleViolation rule)
+        {
+            // The first copy may have been decided before the state it depends on changed: its answer still stands.
+            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
+                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status201Created, ct);
+            return Rejected(rule.Message);
+        }
 
         EventMetadata.Stamp(session, http, command.GetType().Name);
         idempotent?.Stamp(session);
@@ -120,7 +126,7 @@ public static class StreamEndpoints
     {
         List<FieldError> malformed = [];
         if (!ExpectedVersion.TryRead(http.Request, out var expected))
-            malformed.Add(new("If-Match", "Must be the ETag of the version you read, such as \"3\"."));
+            malformed.Add(ExpectedVersion.Malformed);
         if (!IdempotentRequest.TryRead(http, command, out var idempotent)) malformed.Add(IdempotentRequest.Malformed);
         if (malformed.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(malformed));
 
@@ -164,23 +170,44 @@ public static class StreamEndpoints
         HttpContext http, IQuerySession session, Guid id, IdempotentRequest request, (long Version, string? Fingerprint) earlier, int status, CancellationToken ct)
         where TState : class, IAggregate<TState>
     {
-        if (earlier.Fingerprint != request.Fingerprint) return IdempotentRequest.Reused();
+        if (earlier.Fingerprint != request.Fingerprint)
+        {
+            DiplomacyTelemetry.CommandsRejected.Add(1);
+            return IdempotentRequest.Reused();
+        }
         var replayed = await session.ReplayAtAsync<TState>(id, earlier.Version, ct: ct)
             ?? throw new InvalidOperationException($"{typeof(TState).Name} {id} has an event at version {earlier.Version} but replays to nothing.");
         http.Response.Headers.ETag = ExpectedVersion.ToETag(replayed.Version);
         http.Response.Headers[IdempotentRequest.ReplayedHeader] = "true";
+        DiplomacyTelemetry.CommandsReplayed.Add(1);
         if (status == StatusCodes.Status201Created) http.Response.Headers.Location = LocationOf(http, id);
         return new JsonAnswer<TState>(replayed.State, status);
     }
 
     private static string LocationOf(HttpContext http, Guid id) => $"{http.Request.PathBase}{http.Request.Path.Value?.TrimEnd('/')}/{id}";
 
-    /// <summary>A 400 naming each invalid field, or null when the command is valid.</summary>
-    public static IResult? Invalid(object command)
+    /// <summary>A 400 naming each invalid field of the body, or null when the command is valid.</summary>
+    public static IResult? Invalid(object command) => Invalid(BodyErrors(command));
+
+    /// <summary>
+    /// A 400 naming each invalid field of a create or command: of its body, and its If-Match and Idempotency-Key headers
+    /// when they are malformed. Null when all are valid.
+    /// </summary>
+    public static IResult? Invalid(object command, HttpRequest request) => Invalid([.. BodyErrors(command), .. HeaderErrors(request)]);
+
+    /// <summary>The headers a create or command reads beside its body, when malformed.</summary>
+    public static IEnumerable<FieldError> HeaderErrors(HttpRequest request)
     {
-        if (command is not IValidatable validatable) return null;
-        var errors = validatable.Validate().ToList();
-        return errors.Count == 0 ? null : Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
+        if (!ExpectedVersion.TryRead(request, out _)) yield return ExpectedVersion.Malformed;
+        if (!IdempotentRequest.IsWellFormed(request)) yield return IdempotentRequest.Malformed;
+    }
+
+    private static IEnumerable<FieldError> BodyErrors(object command) => command is IValidatable validatable ? validatable.Validate() : [];
+
+    private static IResult? Invalid(IEnumerable<FieldError> errors)
+    {
+        var list = errors.ToList();
+        return list.Count == 0 ? null : Results.Problem(ProblemDetailsExceptionHandler.Invalid(list));
     }
 
     public static IResult NotFound<TState>(Guid id) => Results.Problem(

@@ -17,6 +17,8 @@ public static class DiplomacyTelemetry
 
     public static readonly Counter<long> CommandsHandled = Meter.CreateCounter<long>("diplomacy.commands.handled");
     public static readonly Counter<long> CommandsRejected = Meter.CreateCounter<long>("diplomacy.commands.rejected");
+    /// <summary>Creates and commands answered again for their Idempotency-Key, appending nothing: lost answers, retried.</summary>
+    public static readonly Counter<long> CommandsReplayed = Meter.CreateCounter<long>("diplomacy.commands.replayed");
     public static readonly Counter<long> EventsAppended = Meter.CreateCounter<long>("diplomacy.events.appended");
     public static readonly Counter<long> IntegrationEventsPublished = Meter.CreateCounter<long>("diplomacy.integration_events.published");
 

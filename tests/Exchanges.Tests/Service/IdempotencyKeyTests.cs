@@ -113,15 +113,17 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
     }
 
     [Fact]
-    public async Task A_key_too_long_is_named_beside_a_malformed_if_match()
+    public async Task A_key_too_long_is_named_beside_a_malformed_if_match_and_the_body_s_wrong_fields()
     {
         var location = await service.RequestAsync(_client, await service.CatalogueAsync(_client));
 
-        var response = await SendAsync(HttpMethod.Post, $"{location}/scope", new { modality = "studyVisit", participants = 12, plannedStart = "2013-06" },
+        var command = await SendAsync(HttpMethod.Post, $"{location}/scope", new { modality = "studyVisit", participants = 0, plannedStart = "2013-06" },
             new string('k', 256), ifMatch: "three");
+        var create = await SendAsync(HttpMethod.Post, "/api/exchanges/exchanges",
+            new { partnerCity = "Hanoi", partnerCountry = "VN", channel = "bilateral", policyIds = Array.Empty<Guid>(), requestedOn = "2013" }, "a\tb");
 
-        await HttpAssert.NamesField(response, "Idempotency-Key");
-        await HttpAssert.NamesField(response, "If-Match");
+        foreach (var field in new[] { "Idempotency-Key", "If-Match", "participants" }) await HttpAssert.NamesField(command, field);
+        foreach (var field in new[] { "Idempotency-Key", "policyIds" }) await HttpAssert.NamesField(create, field);
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string uri, object body, string key, HttpClient? client = null, string? ifMatch = null)

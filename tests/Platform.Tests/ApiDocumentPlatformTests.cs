@@ -17,7 +17,7 @@ public sealed class ApiDocumentPlatformTests(PlatformFixture platform)
     [Fact]
     public async Task Every_operation_has_security_servers_summaries_problems_and_commands_their_versions()
     {
-        var documents = await FetchAsync();
+        var documents = await ApiDocuments.FetchAsync(platform);
         Assert.Equal(ServiceManifest.Services.Select(s => s.Route).Append("asyncapi").Order(), documents.Keys.Order());
         foreach (var (route, document) in documents.Where(d => d.Key != "asyncapi"))
         {
@@ -61,7 +61,7 @@ public sealed class ApiDocumentPlatformTests(PlatformFixture platform)
     [Fact]
     public async Task Every_document_passes_the_linters()
     {
-        var documents = await FetchAsync();
+        var documents = await ApiDocuments.FetchAsync(platform);
         var folder = Path.Combine(Path.GetTempPath(), $"diplomacy-api-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try
@@ -79,24 +79,6 @@ public sealed class ApiDocumentPlatformTests(PlatformFixture platform)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>Every manifest service's OpenAPI document and the AsyncAPI document, fetched through the gateway without a token.</summary>
-    private async Task<Dictionary<string, JsonNode>> FetchAsync()
-    {
-        using var anonymous = platform.GatewayAs(null);
-        var index = JsonNode.Parse(await anonymous.GetStringAsync("/openapi"))!;
-        var documents = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        foreach (var entry in index["documents"]!.AsArray())
-        {
-            var route = (string)entry!["service"]!;
-            Assert.True(platform.Has(ServiceManifest.ByRoute(route)?.Name ?? route), $"/openapi lists {route}, which is not a running manifest service");
-            using var response = await anonymous.GetAsync((string)entry["url"]!);
-            await response.AssertStatus(HttpStatusCode.OK);
-            documents[route] = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        }
-        documents["asyncapi"] = JsonNode.Parse(await anonymous.GetStringAsync("/asyncapi.json"))!;
-        return documents;
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string script, string folder)

@@ -58,7 +58,7 @@ public static class WebhookEndpoints
     private static async Task<IResult> Register(
         RegisterWebhook command, HttpContext http, IDocumentSession session, TargetPolicy targets, SecretVault vault, CancellationToken ct)
     {
-        var errors = command.Validate(ContractCatalog.Default).Concat(await targets.CheckAsync(command.Url, "url", ct)).Concat(StreamEndpoints.HeaderErrors(http.Request)).ToList();
+        var errors = command.Validate(ContractCatalog.Default).Concat(await targets.CheckAsync(command.Url, "url", ct)).Concat(NulCharacters.ErrorsIn(command)).Concat(StreamEndpoints.HeaderErrors(http.Request)).ToList();
         if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
 
         var id = IdempotentRequest.NewStreamId<WebhookSubscription>(http);

@@ -14,7 +14,8 @@ namespace Diplomacy.ServiceDefaults.Http;
 /// Names every query, route or header value that does not parse as its parameter's type in one 400, before the endpoint
 /// binds them: the framework's binding stops at the first (<c>?pageSize=abc&amp;exchange=x</c> named only pageSize).
 /// Paging values that do parse are checked beside them, so <c>?page=-5&amp;pageSize=abc</c> names both. Parsing follows
-/// the framework's binding (invariant culture; <c>?page=</c> does not parse); a type not listed here is left to it.
+/// the framework's binding (invariant culture; <c>?page=</c> does not parse); a type not listed here is left to it. A
+/// text value with a NUL character is named too: no PostgreSQL text can hold one.
 /// </summary>
 public static class ParameterFormats
 {
@@ -31,6 +32,8 @@ public static class ParameterFormats
         [typeof(long)] = new("Must be a whole number.", t => long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)),
         [typeof(Guid)] = new("Must be a UUID.", t => Guid.TryParse(t, out _)),
         [typeof(bool)] = new("Must be true or false.", t => bool.TryParse(t, out _)),
+        // PostgreSQL stores no NUL in text or jsonb: a filter with one would fail in the database.
+        [typeof(string)] = new("Must not contain a NUL character.", t => !t.Contains('\0')),
         [typeof(DateTimeOffset)] = new("Must be a date and time in ISO 8601, such as 2024-05-01T09:00:00Z.",
             t => DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces, out _)),
     };

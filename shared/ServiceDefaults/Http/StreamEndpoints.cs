@@ -129,6 +129,8 @@ public static class StreamEndpoints
             malformed.Add(ExpectedVersion.Malformed);
         if (!IdempotentRequest.TryRead(http, command, out var idempotent)) malformed.Add(IdempotentRequest.Malformed);
         if (malformed.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(malformed));
+        // No stream has the empty id (Marten refuses to look for one): like any id that names no stream, 404.
+        if (id == Guid.Empty) return NotFound<TState>(id);
 
         try
         {
@@ -202,7 +204,8 @@ public static class StreamEndpoints
         if (!IdempotentRequest.IsWellFormed(request)) yield return IdempotentRequest.Malformed;
     }
 
-    private static IEnumerable<FieldError> BodyErrors(object command) => command is IValidatable validatable ? validatable.Validate() : [];
+    private static IEnumerable<FieldError> BodyErrors(object command) =>
+        (command is IValidatable validatable ? validatable.Validate() : []).Concat(NulCharacters.ErrorsIn(command));
 
     private static IResult? Invalid(IEnumerable<FieldError> errors)
     {

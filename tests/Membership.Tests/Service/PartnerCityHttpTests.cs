@@ -96,6 +96,9 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
         var response = await _client.PostAsJsonAsync($"/api/membership/partner-cities/{Guid.NewGuid()}/agreement", new { signedOn = "1996-05" });
         await HttpAssert.Problem(response, HttpStatusCode.NotFound);
         await HttpAssert.Problem(await _client.GetAsync($"/api/membership/partner-cities/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+        // No stream has the empty id, which the event store refuses to look for: 404 like any other, not a 500.
+        var empty = await _client.PostAsJsonAsync($"/api/membership/partner-cities/{Guid.Empty}/agreement", new { signedOn = "1996-05" });
+        await HttpAssert.Problem(empty, HttpStatusCode.NotFound);
     }
 
     public static TheoryData<string, string> InvalidProposals => new()
@@ -109,6 +112,9 @@ public sealed class PartnerCityHttpTests(MembershipServiceFactory service) : ICl
         { """{"city":"  ","country":"VN","jurisdiction":"city","tie":"sister","proposedOn":"1996"}""", "city" },
         { """{"city":null,"country":"VN","jurisdiction":"city","tie":"sister","proposedOn":"1996"}""", "city" },
         { """{"city":42,"country":"VN","jurisdiction":"city","tie":"sister","proposedOn":"1996"}""", "city" },
+        // PostgreSQL cannot store a NUL; a lone surrogate is no text at all.
+        { """{"city":"Ha\u0000noi","country":"VN","jurisdiction":"city","tie":"sister","proposedOn":"1996"}""", "city" },
+        { """{"city":"Ha\ud800noi","country":"VN","jurisdiction":"city","tie":"sister","proposedOn":"1996"}""", "city" },
         { """{"city":"Hanoi","country":"VN","jurisdiction":3,"tie":"sister","proposedOn":"1996"}""", "jurisdiction" },
         { """{"city":"Hanoi","country":"VN","jurisdiction":"city","tie":"sister","proposedOn":1996}""", "proposedOn" },
         { """not json at all""", "body" },

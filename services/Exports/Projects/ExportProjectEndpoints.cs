@@ -47,7 +47,9 @@ public static class ExportProjectEndpoints
     private static async Task<IResult> Identify(IdentifyLead command, HttpContext http, IDocumentSession session, CancellationToken ct)
     {
         if (StreamEndpoints.Invalid(command, http.Request) is { } invalid) return invalid;
-        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange } ? ExportProject.LeadIdFor(exchange) : IdempotentRequest.NewStreamId<ExportProject>(http);
+        var id = command is { Origin: LeadOrigin.PolicySharing, ExchangeId: { } exchange }
+            ? ExportProject.LeadIdFor(exchange)
+            : IdempotentRequest.NewStreamId<ExportProject>(http);
         return await StreamEndpoints.StartAsync<ExportProject>(http, session, id, () => ExportProjectDecisions.Decide(command), command, ct);
     }
 

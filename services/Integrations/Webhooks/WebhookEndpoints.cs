@@ -58,7 +58,11 @@ public static class WebhookEndpoints
     private static async Task<IResult> Register(
         RegisterWebhook command, HttpContext http, IDocumentSession session, TargetPolicy targets, SecretVault vault, CancellationToken ct)
     {
-        var errors = command.Validate(ContractCatalog.Default).Concat(await targets.CheckAsync(command.Url, "url", ct)).Concat(NulCharacters.ErrorsIn(command)).Concat(StreamEndpoints.HeaderErrors(http.Request)).ToList();
+        List<FieldError> errors =
+        [
+            .. command.Validate(ContractCatalog.Default), .. await targets.CheckAsync(command.Url, "url", ct),
+            .. NulCharacters.ErrorsIn(command), .. StreamEndpoints.HeaderErrors(http.Request),
+        ];
         if (errors.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
 
         var id = IdempotentRequest.NewStreamId<WebhookSubscription>(http);

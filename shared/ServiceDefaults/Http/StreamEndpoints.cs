@@ -117,8 +117,8 @@ public static class StreamEndpoints
     /// <summary>
     /// Loads the stream at the version If-Match names (or the current one), decides and appends. With an
     /// <c>Idempotency-Key</c> this caller already used on the stream, nothing is appended and the first answer is given
-    /// again (422 for another request); that is looked for before deciding and, if another copy won the race, at the
-    /// version conflict.
+    /// again (422 for another request). The key is looked for after the stream is read, and again when the append meets
+    /// a newer version or the decision breaks a rule: another copy may have won the race.
     /// </summary>
     public static async Task<IResult> HandleAsync<TState>(
         HttpContext http, IDocumentSession session, Guid id, Func<TState, IReadOnlyList<IEventOf<TState>>> decide, object command, CancellationToken ct)
@@ -134,13 +134,13 @@ public static class StreamEndpoints
 
         try
         {
-            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
-                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
-
             var stream = expected is null
                 ? await session.Events.FetchForWriting<TState>(id, ct)
                 : await session.Events.FetchForWriting<TState>(id, expected.Value, ct);
             if (stream.Aggregate is null) return NotFound<TState>(id);
+            // After the read: a copy committed before it is found here, and one committed after it fails the version check.
+            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
+                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
 
             var events = decide(stream.Aggregate);
             EventMetadata.Stamp(session, http, command.GetType().Name);
@@ -153,7 +153,13 @@ public static class StreamEndpoints
             http.Response.Headers.ETag = ExpectedVersion.ToETag(state.Version);
             return new JsonAnswer<TState>(state);
         }
-        catch (RuleViolation rule) { return Rejected(rule.Message); }
+        catch (RuleViolation rule)
+        {
+            // A copy read the state after another copy's commit, which the state now refuses to repeat: answer as that one.
+            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
+                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
+            return Rejected(rule.Message);
+        }
         catch (Exception conflict) when (ConcurrencyConflict.Is(conflict))
         {
             if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)

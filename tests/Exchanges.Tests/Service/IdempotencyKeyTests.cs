@@ -91,10 +91,18 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         Assert.Single(copies.Select(c => c.Headers.ETag?.Tag).Distinct());
         Assert.Equal(3, await EventsOfAsync(id));
 
+        // Side by side, a command the state allows again and again (one more activity): still one copy appends.
+        var activity = new { kind = "visit", deliveredOn = "2013-06-10", participants = 12 };
+        var activityKey = Guid.NewGuid().ToString();
+        var activities = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(HttpMethod.Post, $"{location}/activities", activity, activityKey)));
+        foreach (var copy in activities) await copy.AssertStatus(HttpStatusCode.OK);
+        Assert.Single(activities.Select(c => c.Headers.ETag?.Tag).Distinct());
+        Assert.Equal(4, await EventsOfAsync(id));
+
         // Another command under a key already used on this stream: 422, nothing appended.
         var reused = await SendAsync(HttpMethod.Post, $"{location}/schedule", new { startsOn = "2013-06-10", endsOn = "2013-06-19" }, key);
         await reused.AssertProblem(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(3, await EventsOfAsync(id));
+        Assert.Equal(4, await EventsOfAsync(id));
     }
 
     [Theory]

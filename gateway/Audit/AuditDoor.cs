@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Diplomacy.Gateway.Proxy;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Manifest;
 using Yarp.ReverseProxy;
 
@@ -32,6 +33,9 @@ public static class AuditDoor
     private static async Task<IResult> FindAsync(
         Guid id, int? page, int? pageSize, HttpContext context, IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct)
     {
+        // Checked here, so the 400 names the wrong values as the services' own pages do.
+        if (Paging.Validate(page, pageSize).ToList() is { Count: > 0 } errors)
+            return Results.Problem(ProblemDetailsExceptionHandler.Invalid(errors));
         var http = clients.CreateClient(nameof(AuditDoor));
         var query = $"?page={page ?? 1}&pageSize={pageSize ?? 100}";
         var answers = await Task.WhenAll(StreamServices.Select(async service =>

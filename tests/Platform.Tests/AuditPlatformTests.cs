@@ -36,4 +36,13 @@ public sealed class AuditPlatformTests(PlatformFixture platform)
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, body);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Paging_values_out_of_range_are_named_by_the_door()
+    {
+        var response = await platform.Gateway.GetAsync($"/api/audit/initiatives/{Guid.NewGuid()}?page=0&pageSize=-3");
+
+        await HttpAssert.NamesField(response, "page");
+        await HttpAssert.NamesField(response, "pageSize");
+    }
 }

@@ -27,16 +27,16 @@ public sealed class IdempotencyPlatformTests(PlatformFixture platform)
         var request = new { partnerCity = "Almaty", partnerCountry = "KZ", channel = "bilateral", policyIds = new[] { policyId }, requestedOn = "2019" };
         var key = Guid.NewGuid().ToString();
 
-        var first = await SendAsync("/api/exchanges/exchanges", request, key);
+        var first = await Gateway.PostWithKeyAsync("/api/exchanges/exchanges", request, key);
         await first.AssertStatus(HttpStatusCode.Created);
-        await (await SendAsync("/api/exchanges/exchanges", request, key)).AssertAnswersAgain(first);
+        await (await Gateway.PostWithKeyAsync("/api/exchanges/exchanges", request, key)).AssertAnswersAgain(first);
         var exchanges = await Gateway.GetFromJsonAsync<JsonElement>($"/api/exchanges/exchanges?policy={policyId}");
         Assert.Equal(1, exchanges.GetProperty("totalItems").GetInt64());
 
         // The key for another request: 422 through the gateway, and still one exchange.
-        await (await SendAsync("/api/exchanges/exchanges", request with { partnerCity = "Astana" }, key)).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        await (await Gateway.PostWithKeyAsync("/api/exchanges/exchanges", request with { partnerCity = "Astana" }, key)).AssertProblem(HttpStatusCode.UnprocessableEntity);
         // A key that is no key: 400 naming it, from the service behind the gateway.
-        await HttpAssert.NamesField(await SendAsync("/api/exchanges/exchanges", request, ""), "Idempotency-Key");
+        await HttpAssert.NamesField(await Gateway.PostWithKeyAsync("/api/exchanges/exchanges", request, ""), "Idempotency-Key");
         exchanges = await Gateway.GetFromJsonAsync<JsonElement>($"/api/exchanges/exchanges?policy={policyId}");
         Assert.Equal(1, exchanges.GetProperty("totalItems").GetInt64());
     }
@@ -49,9 +49,9 @@ public sealed class IdempotencyPlatformTests(PlatformFixture platform)
         var registration = new { url = receiver.Url, eventTypes = new[] { "urn:message:diplomacy:membership:partner-tie-signed:v1" } };
         var key = Guid.NewGuid().ToString();
 
-        var first = await SendAsync("/api/integrations/webhooks", registration, key, editor);
+        var first = await editor.PostWithKeyAsync("/api/integrations/webhooks", registration, key);
         await first.AssertStatus(HttpStatusCode.Created);
-        var again = await SendAsync("/api/integrations/webhooks", registration, key, editor);
+        var again = await editor.PostWithKeyAsync("/api/integrations/webhooks", registration, key);
         await again.AssertStatus(HttpStatusCode.Created);
 
         var firstBody = await first.Content.ReadFromJsonAsync<JsonElement>();
@@ -64,12 +64,5 @@ public sealed class IdempotencyPlatformTests(PlatformFixture platform)
 
         var mine = await editor.GetFromJsonAsync<JsonElement>("/api/integrations/webhooks?pageSize=200");
         Assert.Single(mine.GetProperty("items").EnumerateArray(), w => w.GetProperty("url").GetString() == receiver.Url);
-    }
-
-    private Task<HttpResponseMessage> SendAsync(string uri, object body, string key, HttpClient? client = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        return (client ?? Gateway).SendAsync(request);
     }
 }

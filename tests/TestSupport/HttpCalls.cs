@@ -13,4 +13,16 @@ public static class HttpCalls
         request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
         return client.SendAsync(request);
     }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> with <c>Idempotency-Key: <paramref name="key"/></c> sent as given (a test may send a
+    /// malformed one), and <c>If-Match</c> when <paramref name="ifMatch"/> is given.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostWithKeyAsync(this HttpClient client, string uri, object body, string key, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.SendAsync(request);
+    }
 }

@@ -124,11 +124,10 @@ public static class StreamEndpoints
         HttpContext http, IDocumentSession session, Guid id, Func<TState, IReadOnlyList<IEventOf<TState>>> decide, object command, CancellationToken ct)
         where TState : class, IAggregate<TState>
     {
-        List<FieldError> malformed = [];
-        if (!ExpectedVersion.TryRead(http.Request, out var expected))
-            malformed.Add(ExpectedVersion.Malformed);
-        if (!IdempotentRequest.TryRead(http, command, out var idempotent)) malformed.Add(IdempotentRequest.Malformed);
-        if (malformed.Count > 0) return Results.Problem(ProblemDetailsExceptionHandler.Invalid(malformed));
+        // Endpoints check them with the body (Invalid); checked again for one that takes no body.
+        if (Invalid(HeaderErrors(http.Request)) is { } invalid) return invalid;
+        ExpectedVersion.TryRead(http.Request, out var expected);
+        IdempotentRequest.TryRead(http, command, out var idempotent);
         // No stream has the empty id (Marten refuses to look for one): like any id that names no stream, 404.
         if (id == Guid.Empty) return NotFound<TState>(id);
 

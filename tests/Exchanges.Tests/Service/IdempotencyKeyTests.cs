@@ -25,16 +25,16 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         var key = Guid.NewGuid().ToString();
         var body = new { partnerCity = "Hanoi", partnerCountry = "VN", channel = "bilateral", policyIds = new[] { policyId }, requestedOn = "2013-03" };
 
-        var first = await SendAsync(HttpMethod.Post, "/api/exchanges/exchanges", body, key);
+        var first = await _client.PostWithKeyAsync("/api/exchanges/exchanges", body, key);
         await first.AssertStatus(HttpStatusCode.Created);
         // Sent again, the key quoted as the draft writes it (a structured-field string): the same key.
-        await (await SendAsync(HttpMethod.Post, "/api/exchanges/exchanges", body, $"\"{key}\"")).AssertAnswersAgain(first);
+        await (await _client.PostWithKeyAsync("/api/exchanges/exchanges", body, $"\"{key}\"")).AssertAnswersAgain(first);
         var id = IdOf(first.Headers.Location!);
         Assert.Equal(1, await EventsOfAsync(id));
         Assert.Equal(1, await StreamsOfPolicyAsync(policyId));
 
         // The same key for another request: 422, and still one exchange.
-        var other = await SendAsync(HttpMethod.Post, "/api/exchanges/exchanges", body with { partnerCity = "Hue" }, key);
+        var other = await _client.PostWithKeyAsync("/api/exchanges/exchanges", body with { partnerCity = "Hue" }, key);
         var problem = await other.AssertProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("Idempotency-Key", problem.GetProperty("title").GetString());
         Assert.Equal(1, await StreamsOfPolicyAsync(policyId));
@@ -43,7 +43,7 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         using var otherCaller = service.CreateClient();
         otherCaller.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", service.Tokens.Mint(Roles.Admin, client: "tests-admin", user: "another-admin"));
-        var theirs = await SendAsync(HttpMethod.Post, "/api/exchanges/exchanges", body, key, otherCaller);
+        var theirs = await otherCaller.PostWithKeyAsync("/api/exchanges/exchanges", body, key);
         await theirs.AssertStatus(HttpStatusCode.Created);
         Assert.NotEqual(first.Headers.Location, theirs.Headers.Location);
         Assert.Equal(2, await StreamsOfPolicyAsync(policyId));
@@ -56,7 +56,7 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         var key = Guid.NewGuid().ToString();
         var body = new { partnerCity = "Ulaanbaatar", partnerCountry = "MN", channel = "bilateral", policyIds = new[] { policyId }, requestedOn = "2014" };
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(HttpMethod.Post, "/api/exchanges/exchanges", body, key)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.PostWithKeyAsync("/api/exchanges/exchanges", body, key)));
 
         foreach (var answer in answers) await answer.AssertStatus(HttpStatusCode.Created);
         Assert.Single(answers.Select(a => a.Headers.Location).Distinct());
@@ -72,13 +72,13 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         var scope = new { modality = "studyVisit", participants = 12, plannedStart = "2013-06" };
         var key = Guid.NewGuid().ToString();
 
-        var first = await SendAsync(HttpMethod.Post, $"{location}/scope", scope, key, ifMatch: "\"1\"");
+        var first = await _client.PostWithKeyAsync($"{location}/scope", scope, key, ifMatch: "\"1\"");
         await first.AssertStatus(HttpStatusCode.OK);
         Assert.Equal("\"2\"", first.Headers.ETag?.Tag);
         // Sent again with its If-Match, now stale: the first answer, not 412.
-        var withStaleIfMatch = await SendAsync(HttpMethod.Post, $"{location}/scope", scope, key, ifMatch: "\"1\"");
+        var withStaleIfMatch = await _client.PostWithKeyAsync($"{location}/scope", scope, key, ifMatch: "\"1\"");
         // Sent again without If-Match: the first answer, not a second scoping.
-        var withoutIfMatch = await SendAsync(HttpMethod.Post, $"{location}/scope", scope, key);
+        var withoutIfMatch = await _client.PostWithKeyAsync($"{location}/scope", scope, key);
         await withStaleIfMatch.AssertAnswersAgain(first);
         await withoutIfMatch.AssertAnswersAgain(first);
         Assert.Equal(2, await EventsOfAsync(id));
@@ -86,7 +86,7 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         // Side by side, a command decided on the current version: one copy appends, the others answer as it did.
         var funding = new { source = "External Cooperation Fund", funding = new { amount = 50_000_000, currency = "KRW" }, approvedOn = "2013-05" };
         var fundingKey = Guid.NewGuid().ToString();
-        var copies = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(HttpMethod.Post, $"{location}/funding-approval", funding, fundingKey)));
+        var copies = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _client.PostWithKeyAsync($"{location}/funding-approval", funding, fundingKey)));
         foreach (var copy in copies) await copy.AssertStatus(HttpStatusCode.OK);
         Assert.Single(copies.Select(c => c.Headers.ETag?.Tag).Distinct());
         Assert.Equal(3, await EventsOfAsync(id));
@@ -94,13 +94,13 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         // Side by side, a command the state allows again and again (one more activity): still one copy appends.
         var activity = new { kind = "visit", deliveredOn = "2013-06-10", participants = 12 };
         var activityKey = Guid.NewGuid().ToString();
-        var activities = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(HttpMethod.Post, $"{location}/activities", activity, activityKey)));
+        var activities = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _client.PostWithKeyAsync($"{location}/activities", activity, activityKey)));
         foreach (var copy in activities) await copy.AssertStatus(HttpStatusCode.OK);
         Assert.Single(activities.Select(c => c.Headers.ETag?.Tag).Distinct());
         Assert.Equal(4, await EventsOfAsync(id));
 
         // Another command under a key already used on this stream: 422, nothing appended.
-        var reused = await SendAsync(HttpMethod.Post, $"{location}/schedule", new { startsOn = "2013-06-10", endsOn = "2013-06-19" }, key);
+        var reused = await _client.PostWithKeyAsync($"{location}/schedule", new { startsOn = "2013-06-10", endsOn = "2013-06-19" }, key);
         await reused.AssertProblem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(4, await EventsOfAsync(id));
     }
@@ -114,7 +114,7 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
         var location = await service.RequestAsync(_client, await service.CatalogueAsync(_client));
         var id = IdOf(location);
 
-        var response = await SendAsync(HttpMethod.Post, $"{location}/scope", new { modality = "studyVisit", participants = 12, plannedStart = "2013-06" }, key);
+        var response = await _client.PostWithKeyAsync($"{location}/scope", new { modality = "studyVisit", participants = 12, plannedStart = "2013-06" }, key);
 
         await HttpAssert.NamesField(response, "Idempotency-Key");
         Assert.Equal(1, await EventsOfAsync(id));
@@ -125,21 +125,13 @@ public sealed class IdempotencyKeyTests(ExchangesServiceFactory service) : IClas
     {
         var location = await service.RequestAsync(_client, await service.CatalogueAsync(_client));
 
-        var command = await SendAsync(HttpMethod.Post, $"{location}/scope", new { modality = "studyVisit", participants = 0, plannedStart = "2013-06" },
+        var command = await _client.PostWithKeyAsync($"{location}/scope", new { modality = "studyVisit", participants = 0, plannedStart = "2013-06" },
             new string('k', 256), ifMatch: "three");
-        var create = await SendAsync(HttpMethod.Post, "/api/exchanges/exchanges",
+        var create = await _client.PostWithKeyAsync("/api/exchanges/exchanges",
             new { partnerCity = "Hanoi", partnerCountry = "VN", channel = "bilateral", policyIds = Array.Empty<Guid>(), requestedOn = "2013" }, "a\tb");
 
         foreach (var field in new[] { "Idempotency-Key", "If-Match", "participants" }) await HttpAssert.NamesField(command, field);
         foreach (var field in new[] { "Idempotency-Key", "policyIds" }) await HttpAssert.NamesField(create, field);
-    }
-
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string uri, object body, string key, HttpClient? client = null, string? ifMatch = null)
-    {
-        var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body) };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return (client ?? _client).SendAsync(request);
     }
 
     private static Guid IdOf(Uri location) => Guid.Parse(location.OriginalString.Split('/')[^1]);

@@ -182,7 +182,7 @@ public sealed class FaultPlatform : IAsyncLifetime
         }
     }
 
-    private static string Dll(string root, string folder, string name, string configuration)
+    internal static string Dll(string root, string folder, string name, string configuration)
     {
         var dll = Path.Combine(root, folder, "bin", configuration, "net10.0", $"{name}.dll");
         return File.Exists(dll) ? dll

@@ -1,3 +1,4 @@
+using Diplomacy.ServiceDefaults.Health;
 using Diplomacy.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -24,6 +25,7 @@ public static class PlatformAuthentication
 {
     public const string Section = "Auth";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan ProviderTimeout = TimeSpan.FromSeconds(10);
 
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
@@ -52,6 +54,8 @@ public static class PlatformAuthentication
                     o.Audience = audience;
                     // Plain-http metadata only from a provider on this machine in Development (deploy/Identity); else https.
                     o.RequireHttpsMetadata = !(builder.Environment.IsDevelopment() && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback);
+                    // A provider that does not answer holds each request checking a token this long (default: a minute).
+                    o.BackchannelTimeout = ProviderTimeout;
                 }
                 o.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -71,6 +75,8 @@ public static class PlatformAuthentication
                 };
                 o.Events = RememberingValidTokens(validated);
             });
+        if (NonEmpty(authority) is not null)
+            builder.Services.AddHealthChecks().AddCheck<ProviderKeys.HealthCheck>(ProviderKeys.HealthCheckName, tags: [HealthExtensions.ReadyTag]);
         return builder;
     }
 
@@ -93,6 +99,11 @@ public static class PlatformAuthentication
                     await next(http);
                     return;
                 case Access.Unauthenticated:
+                    if (!BearerToken(request).IsEmpty && !await ProviderKeys.ObtainableAsync(http.RequestServices, http.RequestAborted))
+                    {
+                        await ProviderKeys.WriteUnavailableAsync(http);
+                        return;
+                    }
                     await http.ChallengeAsync();
                     await ProblemResponse.WriteAsync(http, StatusCodes.Status401Unauthorized, "Authentication is required.",
                         "Send a valid bearer token in the Authorization header.");

@@ -67,6 +67,8 @@ public static class AuditDoor
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The paging parameters are invalid.");
 
         var unreachable = answers.Where(a => a.Status != HttpStatusCode.NotFound).Select(a => a.Cluster).ToList();
+        if (unreachable.Count > 0)
+            ServerUnavailable.SetRetryAfter(context.Response);
         return unreachable.Count == 0
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such initiative.", detail: $"No service keeps a stream {id}.")
             : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The initiative could not be looked up everywhere.",

@@ -24,7 +24,7 @@ public sealed class Workload
     private Workload(HttpClient gateway, bool keyed) => (_gateway, _keyed) = (gateway, keyed);
 
     public ConcurrentDictionary<int, int> Statuses { get; } = new();
-    /// <summary>Answers that are neither 2xx nor 503, and requests that got no answer at all.</summary>
+    /// <summary>Answers that are neither 2xx nor 503, 503s without <c>Retry-After</c>, and requests that got no answer at all.</summary>
     public ConcurrentQueue<string> Unexpected { get; } = new();
     /// <summary>Each stream path with the version its last 2xx answer named.</summary>
     public ConcurrentDictionary<string, long> Accepted { get; } = new();
@@ -184,6 +184,9 @@ public sealed class Workload
             }
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
                 Unexpected.Enqueue($"POST {uri}: {status} {await response.Content.ReadAsStringAsync(_stop.Token)}");
+            // Every 503 says when to come back, the gateway's for a service that is gone as the services' own.
+            else if (response.Headers.RetryAfter?.Delta is not { TotalSeconds: > 0 })
+                Unexpected.Enqueue($"POST {uri}: 503 without Retry-After {await response.Content.ReadAsStringAsync(_stop.Token)}");
             // A caller told to come back later does not hammer the door in the meantime.
             else await Task.Delay(20, _stop.Token);
             return (response.StatusCode, null, 0);

@@ -28,6 +28,7 @@ public sealed class FailureTests
 
         var problem = await response.AssertProblem(HttpStatusCode.ServiceUnavailable);
         Assert.Equal($"The {service} service is not available.", problem.GetProperty("title").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
@@ -38,6 +39,19 @@ public sealed class FailureTests
         var response = await gateway.CreateClient().PostAsync("/api/exchanges/exchanges", new StringContent("{}"));
 
         await response.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task The_audit_door_with_services_that_are_down_is_503_with_Retry_After_naming_them()
+    {
+        using var gateway = new GatewayFactory();
+
+        var response = await gateway.CreateClient().GetAsync($"/api/audit/initiatives/{Guid.NewGuid()}");
+
+        var problem = await response.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("membership", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class HealthReportWriter
     public static Task WriteAsync(HttpContext http, HealthReport report)
     {
         if (report.Status != HealthStatus.Healthy)
-            http.Response.Headers.RetryAfter = ServerUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            ServerUnavailable.SetRetryAfter(http.Response);
         http.Response.ContentType = "application/json; charset=utf-8";
         var body = new
         {

@@ -44,7 +44,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     /// <summary>503 with Retry-After: the database (or another server the service needs) is down or did not answer in time.</summary>
     public static ProblemDetails Unavailable(HttpContext http)
     {
-        http.Response.Headers.RetryAfter = ServerUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ServerUnavailable.SetRetryAfter(http.Response);
         return new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,

@@ -37,7 +37,7 @@ public static class ProviderKeys
     /// <summary>The 503 for a request whose token could not be checked.</summary>
     public static Task WriteUnavailableAsync(HttpContext http)
     {
-        http.Response.Headers.RetryAfter = ServerUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ServerUnavailable.SetRetryAfter(http.Response);
         return ProblemResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "The identity provider cannot be reached.",
             "Your token cannot be checked until the identity provider answers again. Send the request again later, with the same token.");
     }

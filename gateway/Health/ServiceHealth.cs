@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Diplomacy.Gateway.Proxy;
+using Diplomacy.ServiceDefaults.Http;
 using Diplomacy.ServiceDefaults.Manifest;
 using Yarp.ReverseProxy;
 
@@ -32,11 +33,12 @@ public static class ServiceHealth
 
     public static IEndpointRouteBuilder MapServiceHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async (IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken ct) =>
+        app.MapGet(Path, async (IProxyStateLookup proxy, IHttpClientFactory clients, HttpResponse response, CancellationToken ct) =>
         {
             var http = clients.CreateClient(ClientName);
             var services = await Task.WhenAll(ServiceManifest.Services.Select(s => AskAsync(s, proxy.AddressOf(s.Route), http, ct)));
             var all = services.All(s => s.Status == Healthy);
+            if (!all) ServerUnavailable.SetRetryAfter(response);
             return Results.Json(new Report(all ? Healthy : Unhealthy, services),
                 statusCode: all ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).WithTags("Health").WithName("ServiceHealth");

@@ -4,9 +4,9 @@ namespace Diplomacy.Gateway.Proxy;
 
 /// <summary>
 /// YARP answers a failed forward with an empty 502 or 504. Before anything of the response has been sent we turn that into
-/// RFC 9457 problem details: the service could not be reached (refused, reset, no destination) is 503, it did not answer
-/// within the cluster's <c>ActivityTimeout</c> is 504. A 503 says when to try again (<c>Retry-After</c>). Errors YARP blames on the caller (400, 408) are left to the status
-/// code pages of ServiceDefaults.
+/// RFC 9457 problem details: the service could not be reached (refused, reset, no destination) is 503 with
+/// <c>Retry-After</c>, it did not answer within the cluster's <c>ActivityTimeout</c> is 504. Errors YARP blames on the
+/// caller (400, 408) are left to the status code pages of ServiceDefaults.
 /// </summary>
 public static class ProxyErrorProblems
 {

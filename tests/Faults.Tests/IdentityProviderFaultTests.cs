@@ -23,7 +23,9 @@ public sealed class IdentityProviderFaultTests : IAsyncLifetime
     public IdentityProviderFaultTests()
     {
         var ports = FreePorts.Take(3);
-        (_provider, _membership, _gateway) = (new($"http://127.0.0.1:{ports[0]}/"), new($"http://127.0.0.1:{ports[1]}"), new($"http://127.0.0.1:{ports[2]}"));
+        _provider = new($"http://127.0.0.1:{ports[0]}/");
+        _membership = new($"http://127.0.0.1:{ports[1]}");
+        _gateway = new($"http://127.0.0.1:{ports[2]}");
     }
 
     public async Task InitializeAsync()

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
 using Npgsql;
 
 namespace Diplomacy.ServiceDefaults.Http;
@@ -12,10 +14,10 @@ public static class ServerUnavailable
     /// <summary>Seconds a caller is asked to wait before retrying (<c>Retry-After</c>).</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>Tells the caller when to try again: every 503 of the platform carries it.</summary>
-    public static void SetRetryAfter(Microsoft.AspNetCore.Http.HttpResponse response) => response.Headers.RetryAfter = RetryAfterText;
+    private static readonly string RetryAfterText = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 
-    private static readonly string RetryAfterText = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Tells the caller when to try again: every 503 of the platform carries it.</summary>
+    public static void SetRetryAfter(HttpResponse response) => response.Headers.RetryAfter = RetryAfterText;
 
     public static bool Is(Exception exception) => Flatten(exception).Any(IsOutage);
 

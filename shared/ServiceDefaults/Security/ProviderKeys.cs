@@ -17,10 +17,13 @@ public static class ProviderKeys
 {
     public const string HealthCheckName = "identity-provider";
 
-    /// <summary>Whether the keys are at hand, fetching them when none were fetched yet. True without a provider (development keys).</summary>
+    /// <summary>
+    /// Whether the keys are at hand, fetching them when none were fetched yet. True without a provider (development keys).
+    /// </summary>
     public static async Task<bool> ObtainableAsync(IServiceProvider services, CancellationToken ct)
     {
-        var options = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        var options = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>()
+            .Get(JwtBearerDefaults.AuthenticationScheme);
         if (options.ConfigurationManager is not { } keys) return true;
         try
         {
@@ -38,16 +41,20 @@ public static class ProviderKeys
     public static Task WriteUnavailableAsync(HttpContext http)
     {
         ServerUnavailable.SetRetryAfter(http.Response);
-        return ProblemResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "The identity provider cannot be reached.",
-            "Your token cannot be checked until the identity provider answers again. Send the request again later, with the same token.");
+        return ProblemResponse.WriteAsync(http, StatusCodes.Status503ServiceUnavailable,
+            "The identity provider cannot be reached.",
+            "Your token cannot be checked until the identity provider answers again. " +
+            "Send the request again later, with the same token.");
     }
 
     /// <summary><c>/health/ready</c>: unhealthy while no signing keys could be fetched.</summary>
     public sealed class HealthCheck(IServiceProvider services) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        public async Task<HealthCheckResult> CheckHealthAsync(
+            HealthCheckContext context, CancellationToken cancellationToken = default) =>
             await ObtainableAsync(services, cancellationToken)
                 ? HealthCheckResult.Healthy("The identity provider's signing keys are at hand.")
-                : HealthCheckResult.Unhealthy("The identity provider's signing keys cannot be fetched: no token can be checked.");
+                : HealthCheckResult.Unhealthy(
+                    "The identity provider's signing keys cannot be fetched: no token can be checked.");
     }
 }

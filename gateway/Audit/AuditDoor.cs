@@ -63,9 +63,6 @@ public static class AuditDoor
             history["service"] = found.Cluster;
             return Results.Json(history, statusCode: StatusCodes.Status200OK);
         }
-        if (answers.Any(a => a.Status == HttpStatusCode.BadRequest))
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The paging parameters are invalid.");
-
         var unreachable = answers.Where(a => a.Status != HttpStatusCode.NotFound).Select(a => a.Cluster).ToList();
         if (unreachable.Count > 0)
             ServerUnavailable.SetRetryAfter(context.Response);

@@ -131,6 +131,12 @@ public static class StreamEndpoints
         // No stream has the empty id (Marten refuses to look for one): like any id that names no stream, 404.
         if (id == Guid.Empty) return NotFound<TState>(id);
 
+        // The first answer again when a copy under this key was recorded already; null when none was.
+        async Task<IResult?> AnsweredBeforeAsync() =>
+            idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier
+                ? await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct)
+                : null;
+
         try
         {
             var stream = expected is null
@@ -138,8 +144,7 @@ public static class StreamEndpoints
                 : await session.Events.FetchForWriting<TState>(id, expected.Value, ct);
             if (stream.Aggregate is null) return NotFound<TState>(id);
             // After the read: a copy committed before it is found here, and one committed after it fails the version check.
-            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
-                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
+            if (await AnsweredBeforeAsync() is { } again) return again;
 
             var events = decide(stream.Aggregate);
             EventMetadata.Stamp(session, http, command.GetType().Name);
@@ -155,14 +160,11 @@ public static class StreamEndpoints
         catch (RuleViolation rule)
         {
             // A copy read the state after another copy's commit, which the state now refuses to repeat: answer as that one.
-            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
-                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
-            return Rejected(rule.Message);
+            return await AnsweredBeforeAsync() ?? Rejected(rule.Message);
         }
         catch (Exception conflict) when (ConcurrencyConflict.Is(conflict))
         {
-            if (idempotent is not null && await idempotent.FindAsync(session, id, ct) is { } earlier)
-                return await AnswerAgainAsync<TState>(http, session, id, idempotent, earlier, StatusCodes.Status200OK, ct);
+            if (await AnsweredBeforeAsync() is { } again) return again;
             DiplomacyTelemetry.CommandsRejected.Add(1);
             if (await session.Events.FetchStreamStateAsync(id, ct) is null) return NotFound<TState>(id);
             return Results.Problem(ProblemDetailsExceptionHandler.Stale());

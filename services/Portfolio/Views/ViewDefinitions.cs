@@ -36,40 +36,43 @@ public static class ViewDefinitions
     public static StoreOptions AddViews(this StoreOptions options)
     {
         foreach (var (type, name) in Learning.Received.StoredEventNames) options.Events.MapEventType(type, name);
-        options.Projections.Add(new ViewProjection<NetworkView, NetworkChanged>(), ProjectionLifecycle.Async);
-        options.Projections.Add(new ViewProjection<MembershipView, MembershipChanged>(), ProjectionLifecycle.Async);
-        options.Projections.Add(new ViewProjection<TieView, PartnerTieChanged>(), ProjectionLifecycle.Async);
-        options.Projections.Add(new ViewProjection<PolicyView, PolicyChanged>(), ProjectionLifecycle.Async);
-        options.Projections.Add(new ViewProjection<ExchangeView, ExchangeChanged>(), ProjectionLifecycle.Async);
-        options.Projections.Add(new ViewProjection<ProgramView, PeaceProgramChanged>(), ProjectionLifecycle.Async);
-        options.Projections.Add(new ViewProjection<ProjectView, ExportProjectChanged>(), ProjectionLifecycle.Async);
+        options.Projections.Add(new ViewsProjection(), ProjectionLifecycle.Async);
+        // Numeric revisions, as when each kind was an aggregate projection of its own: the tables keep their bigint column.
+        options.Schema.For<NetworkView>().UseNumericRevisions(true);
+        options.Schema.For<MembershipView>().UseNumericRevisions(true);
+        options.Schema.For<TieView>().UseNumericRevisions(true);
+        options.Schema.For<PolicyView>().UseNumericRevisions(true);
+        options.Schema.For<ExchangeView>().UseNumericRevisions(true);
+        options.Schema.For<ProgramView>().UseNumericRevisions(true);
+        options.Schema.For<ProjectView>().UseNumericRevisions(true);
         options.Schema.For<ViewDefinition>();
         return options;
     }
 }
 
-/// <summary>Rebuilds views from the portfolio's streams: all on the admin command, or those whose definition changed at start.</summary>
+/// <summary>Rebuilds the views from the portfolio's streams: on the admin command, or at start when a definition changed.</summary>
 public sealed class ViewRebuilder(IDocumentStore store, IProjectionCoordinator coordinator, ILogger<ViewRebuilder> logger)
 {
     public static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Rebuilds <paramref name="views"/> (every view when null) and records the definition each was built with.</summary>
+    /// <summary>
+    /// Rebuilds every view, since one projection keeps them all (<paramref name="views"/>, the ones asked for, are among
+    /// them), and records the definition each was built with.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RebuildAsync(IEnumerable<string>? views, CancellationToken ct)
     {
-        var names = (views ?? ViewDefinitions.Versions.Keys).ToList();
+        var asked = views?.ToList() ?? [.. ViewDefinitions.Versions.Keys];
+        logger.LogInformation("Rebuilding the views ({Views} asked for)", string.Join(", ", asked));
         await AnalyzeEventsAsync(ct);
         var daemon = coordinator.DaemonForMainDatabase();
-        foreach (var name in names)
-        {
-            logger.LogInformation("Rebuilding view {View} (definition {Version})", name, ViewDefinitions.Versions[name]);
-            await daemon.RebuildProjectionAsync(name, ShardTimeout, ct);
-            // A rebuild leaves the shard stopped; the view must go on following new events.
-            await daemon.StartAgentAsync($"{name}:All", ct);
-            await using var session = store.LightweightSession();
-            session.Store(new ViewDefinition { Id = name, Version = ViewDefinitions.Versions[name], BuiltAt = DateTimeOffset.UtcNow });
-            await session.SaveChangesAsync(ct);
-        }
-        return names;
+        await daemon.RebuildProjectionAsync(ViewsProjection.ProjectionName, ShardTimeout, ct);
+        // A rebuild leaves the shard stopped; the views must go on following new events.
+        await daemon.StartAgentAsync($"{ViewsProjection.ProjectionName}:All", ct);
+        await using var session = store.LightweightSession();
+        foreach (var (name, version) in ViewDefinitions.Versions)
+            session.Store(new ViewDefinition { Id = name, Version = version, BuiltAt = DateTimeOffset.UtcNow });
+        await session.SaveChangesAsync(ct);
+        return [.. ViewDefinitions.Versions.Keys];
     }
 
     /// <summary>
@@ -83,6 +86,18 @@ public sealed class ViewRebuilder(IDocumentStore store, IProjectionCoordinator c
         await using var session = store.LightweightSession();
         session.QueueSqlCommand($"analyze {schema}.mt_events");
         session.QueueSqlCommand($"analyze {schema}.mt_streams");
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Removes the progress of the shards each kind of view once had of its own ("TieView:All"): nothing follows them now,
+    /// and a checkpoint left behind would look like a view that stopped.
+    /// </summary>
+    public async Task ForgetRetiredShardsAsync(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"delete from {store.Options.Events.DatabaseSchemaName}.mt_event_progression where name = any(?)",
+            (object)ViewDefinitions.Versions.Keys.Select(name => $"{name}:All").ToArray());
         await session.SaveChangesAsync(ct);
     }
 
@@ -111,6 +126,7 @@ public sealed class ViewDefinitionWatcher(ViewRebuilder rebuilder, ILogger<ViewD
     {
         try
         {
+            await rebuilder.ForgetRetiredShardsAsync(stoppingToken);
             var stale = await rebuilder.StaleAsync(stoppingToken);
             if (stale.Count > 0) await rebuilder.RebuildAsync(stale, stoppingToken);
         }

@@ -178,6 +178,27 @@ public sealed class ViewTests(ScenarioFixture service) : IClassFixture<ScenarioF
         await Eventually.True(async () => await EventTableAnalysesAsync() > analysed, what: "the event table analysed for the rebuild");
     }
 
+    [Fact]
+    public async Task Every_kind_of_view_follows_the_events_in_one_shard_and_retired_shards_are_forgotten()
+    {
+        await service.ViewsCaughtUpAsync(TimeSpan.FromSeconds(30));
+        await using var connection = new NpgsqlConnection(service.PostgresConnection);
+        await connection.OpenAsync();
+        // A store whose views each had a shard of their own still holds that shard's checkpoint.
+        await using (var retired = new NpgsqlCommand("insert into mt_event_progression (name, last_seq_id) values ('TieView:All', 1)", connection))
+            await retired.ExecuteNonQueryAsync();
+        await service.Services.GetRequiredService<Views.ViewRebuilder>().ForgetRetiredShardsAsync(CancellationToken.None);
+
+        await using var command = new NpgsqlCommand("""
+            select string_agg(name, ',' order by name), bool_and(last_seq_id = (select max(seq_id) from mt_events))
+            from mt_event_progression where name not like 'HighWater%'
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("Views:All", reader.GetString(0));
+        Assert.True(reader.GetBoolean(1), "the views' shard has passed the last event");
+    }
+
     private async Task<long> EventTableAnalysesAsync()
     {
         await using var connection = new NpgsqlConnection(service.PostgresConnection);

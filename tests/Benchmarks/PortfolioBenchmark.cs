@@ -56,7 +56,7 @@ public static class PortfolioBenchmark
         summary.Add("portfolio ingest", $"{Ingested / ingestSeconds:N0} changes/s", $"raw inserts {Ingested / insertSeconds:N0} rows/s",
             insertSeconds / ingestSeconds, "", lowerIsBetter: false, null);
 
-        // ---- 2. Rebuild of the exchange view over 100,000 received events, against a raw scan of the same rows.
+        // ---- 2. Rebuild of the views over 100,000 more received exchange changes, against a raw scan of those rows.
         for (var seeded = 0; seeded < RebuildEvents; seeded += 5_000)
         {
             await using var session = store.LightweightSession();

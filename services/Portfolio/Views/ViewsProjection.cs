@@ -43,7 +43,7 @@ public sealed class ViewsProjection : ProjectionBase, IProjection
     }
 
     /// <summary>Keeps one change per source version, in version order, so duplicates and late arrivals change nothing.</summary>
-    public static void Fold<TFact>(View<TFact> view, TFact fact) where TFact : class
+    private static void Fold<TFact>(View<TFact> view, TFact fact) where TFact : class
     {
         var version = Facts.VersionOf(fact);
         if (view.Changes.Exists(c => Facts.VersionOf(c) == version)) return;

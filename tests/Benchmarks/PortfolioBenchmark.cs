@@ -69,7 +69,7 @@ public static class PortfolioBenchmark
         }
         var rebuilder = service.Services.GetRequiredService<ViewRebuilder>();
         var rebuild = Stopwatch.StartNew();
-        await rebuilder.RebuildAsync(["ExchangeView"], CancellationToken.None);
+        await rebuilder.RebuildAsync(CancellationToken.None);
         var rebuildSeconds = rebuild.Elapsed.TotalSeconds;
         var scan = Stopwatch.StartNew();
         var scanned = await CountAsync(raw, "select count(*) from (select data::text from mt_events where type = 'exchange_changed') e");

@@ -11,6 +11,6 @@ public static class AdminEndpoints
     /// </summary>
     public static void MapAdmin(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/portfolio/admin/rebuild", async (ViewRebuilder rebuilder, CancellationToken ct) =>
-                PooledJson.Of(new { rebuilt = await rebuilder.RebuildAsync(null, ct) }))
+                PooledJson.Of(new { rebuilt = await rebuilder.RebuildAsync(ct) }))
             .WithTags("Admin").WithName("RebuildViews");
 }

@@ -37,14 +37,7 @@ public static class ViewDefinitions
     {
         foreach (var (type, name) in Learning.Received.StoredEventNames) options.Events.MapEventType(type, name);
         options.Projections.Add(new ViewsProjection(), ProjectionLifecycle.Async);
-        // Numeric revisions, as when each kind was an aggregate projection of its own: the tables keep their bigint column.
-        options.Schema.For<NetworkView>().UseNumericRevisions(true);
-        options.Schema.For<MembershipView>().UseNumericRevisions(true);
-        options.Schema.For<TieView>().UseNumericRevisions(true);
-        options.Schema.For<PolicyView>().UseNumericRevisions(true);
-        options.Schema.For<ExchangeView>().UseNumericRevisions(true);
-        options.Schema.For<ProgramView>().UseNumericRevisions(true);
-        options.Schema.For<ProjectView>().UseNumericRevisions(true);
+        foreach (var kind in ViewsProjection.Kinds) kind.Map(options);
         options.Schema.For<ViewDefinition>();
         return options;
     }
@@ -55,14 +48,10 @@ public sealed class ViewRebuilder(IDocumentStore store, IProjectionCoordinator c
 {
     public static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>
-    /// Rebuilds every view, since one projection keeps them all (<paramref name="views"/>, the ones asked for, are among
-    /// them), and records the definition each was built with.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> RebuildAsync(IEnumerable<string>? views, CancellationToken ct)
+    /// <summary>Rebuilds every view (one projection keeps them all) and records the definition each was built with.</summary>
+    public async Task<IReadOnlyList<string>> RebuildAsync(CancellationToken ct)
     {
-        var asked = views?.ToList() ?? [.. ViewDefinitions.Versions.Keys];
-        logger.LogInformation("Rebuilding the views ({Views} asked for)", string.Join(", ", asked));
+        logger.LogInformation("Rebuilding the views");
         await AnalyzeEventsAsync(ct);
         var daemon = coordinator.DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync(ViewsProjection.ProjectionName, ShardTimeout, ct);
@@ -128,7 +117,9 @@ public sealed class ViewDefinitionWatcher(ViewRebuilder rebuilder, ILogger<ViewD
         {
             await rebuilder.ForgetRetiredShardsAsync(stoppingToken);
             var stale = await rebuilder.StaleAsync(stoppingToken);
-            if (stale.Count > 0) await rebuilder.RebuildAsync(stale, stoppingToken);
+            if (stale.Count == 0) return;
+            logger.LogInformation("The definition of {Views} changed since the views were built", string.Join(", ", stale));
+            await rebuilder.RebuildAsync(stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -19,57 +19,71 @@ public sealed class ViewsProjection : ProjectionBase, IProjection
 {
     public const string ProjectionName = "Views";
 
+    /// <summary>Each kind of view with the change it keeps: the one list the projection, its tables and its filter follow.</summary>
+    public static readonly IReadOnlyList<IViewKind> Kinds =
+    [
+        new ViewKind<NetworkView, NetworkChanged>(),
+        new ViewKind<MembershipView, MembershipChanged>(),
+        new ViewKind<TieView, PartnerTieChanged>(),
+        new ViewKind<PolicyView, PolicyChanged>(),
+        new ViewKind<ExchangeView, ExchangeChanged>(),
+        new ViewKind<ProgramView, PeaceProgramChanged>(),
+        new ViewKind<ProjectView, ExportProjectChanged>(),
+    ];
+
     public ViewsProjection()
     {
         Name = ProjectionName;
-        Kind<NetworkView, NetworkChanged>();
-        Kind<MembershipView, MembershipChanged>();
-        Kind<TieView, PartnerTieChanged>();
-        Kind<PolicyView, PolicyChanged>();
-        Kind<ExchangeView, ExchangeChanged>();
-        Kind<ProgramView, PeaceProgramChanged>();
-        Kind<ProjectView, ExportProjectChanged>();
+        foreach (var kind in Kinds)
+        {
+            IncludeType(kind.Fact);
+            RegisterPublishedType(kind.View);
+            // A rebuild starts each kind of view from nothing.
+            Options.DeleteViewTypeOnTeardown(kind.View);
+        }
     }
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        await FoldAsync<NetworkView, NetworkChanged>(operations, events, cancellation);
-        await FoldAsync<MembershipView, MembershipChanged>(operations, events, cancellation);
-        await FoldAsync<TieView, PartnerTieChanged>(operations, events, cancellation);
-        await FoldAsync<PolicyView, PolicyChanged>(operations, events, cancellation);
-        await FoldAsync<ExchangeView, ExchangeChanged>(operations, events, cancellation);
-        await FoldAsync<ProgramView, PeaceProgramChanged>(operations, events, cancellation);
-        await FoldAsync<ProjectView, ExportProjectChanged>(operations, events, cancellation);
+        foreach (var kind in Kinds) await kind.FoldAsync(operations, events, cancellation);
     }
 
-    /// <summary>Keeps one change per source version, in version order, so duplicates and late arrivals change nothing.</summary>
-    private static void Fold<TFact>(View<TFact> view, TFact fact) where TFact : class
+    public interface IViewKind
     {
-        var version = Facts.VersionOf(fact);
-        if (view.Changes.Exists(c => Facts.VersionOf(c) == version)) return;
-        view.Changes.Insert(view.Changes.FindLastIndex(c => Facts.VersionOf(c) < version) + 1, fact);
+        Type View { get; }
+        Type Fact { get; }
+        /// <summary>The view's table, with the numeric revisions it had as an aggregate projection of its own (a bigint column).</summary>
+        void Map(StoreOptions options);
+        Task FoldAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation);
     }
 
-    private void Kind<TView, TFact>() where TView : View<TFact> where TFact : class
+    private sealed class ViewKind<TView, TFact> : IViewKind where TView : View<TFact>, new() where TFact : class
     {
-        IncludeType<TFact>();
-        RegisterPublishedType(typeof(TView));
-        // A rebuild starts each kind of view from nothing.
-        Options.DeleteViewTypeOnTeardown<TView>();
-    }
+        public Type View => typeof(TView);
+        public Type Fact => typeof(TFact);
 
-    private static async Task FoldAsync<TView, TFact>(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
-        where TView : View<TFact>, new() where TFact : class
-    {
-        // A page's events are in sequence order, so each initiative's changes stay in the order they were received.
-        var streams = events.Where(e => e.Data is TFact).GroupBy(e => e.StreamId).ToList();
-        if (streams.Count == 0) return;
-        var known = (await operations.LoadManyAsync<TView>(cancellation, streams.Select(s => s.Key))).ToDictionary(v => v.Id);
-        foreach (var stream in streams)
+        public void Map(StoreOptions options) => options.Schema.For<TView>().UseNumericRevisions(true);
+
+        public async Task FoldAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
         {
-            var view = known.GetValueOrDefault(stream.Key) ?? new TView { Id = stream.Key };
-            foreach (var e in stream) Fold(view, (TFact)e.Data);
-            operations.Store(view);
+            // A page's events are in sequence order, so each initiative's changes stay in the order they were received.
+            var streams = events.Where(e => e.Data is TFact).GroupBy(e => e.StreamId).ToList();
+            if (streams.Count == 0) return;
+            var known = (await operations.LoadManyAsync<TView>(cancellation, streams.Select(s => s.Key))).ToDictionary(v => v.Id);
+            foreach (var stream in streams)
+            {
+                var view = known.GetValueOrDefault(stream.Key) ?? new TView { Id = stream.Key };
+                foreach (var e in stream) Fold(view, (TFact)e.Data);
+                operations.Store(view);
+            }
+        }
+
+        /// <summary>Keeps one change per source version, in version order, so duplicates and late arrivals change nothing.</summary>
+        private static void Fold(TView view, TFact fact)
+        {
+            var version = Facts.VersionOf(fact);
+            if (view.Changes.Exists(c => Facts.VersionOf(c) == version)) return;
+            view.Changes.Insert(view.Changes.FindLastIndex(c => Facts.VersionOf(c) < version) + 1, fact);
         }
     }
 }

@@ -208,7 +208,7 @@ public static class AuditBench
         : new CounterIncremented(i % 7 + 1, $"increment number {i} recorded by the audit benchmark harness");
 
     // The metadata a request stamps (see EventMetadata.Stamp), so that the export writes realistic lines.
-    private static IDocumentSession Stamped(IDocumentSession session)
+    internal static IDocumentSession Stamped(IDocumentSession session)
     {
         session.LastModifiedBy = "benchmark";
         session.CorrelationId = Guid.NewGuid().ToString("N");

@@ -7,6 +7,8 @@ using Diplomacy.Benchmarks;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 // The propagation benchmark's read load runs in a child process of this program (ReadLoad.cs).
 if (args is [ReadLoad.Mode, ..]) return await ReadLoad.RunAsync(args);
+// The gateway benchmark's bare forwarder, likewise (BareForwarder.cs).
+if (args is [BareForwarder.Mode, ..]) return await BareForwarder.RunAsync(args);
 // The services run in-process find their content roots in MvcTestingAppManifest.json, which WebApplicationFactory looks
 // for in the current directory: `dotnet run` leaves that where it was called from.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);

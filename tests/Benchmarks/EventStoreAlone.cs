@@ -17,8 +17,10 @@ public sealed class EventStoreAlone : IAsyncDisposable
 {
     private readonly string _database;
     private readonly IHost _host;
+    private readonly IDocumentStore _store;
 
-    private EventStoreAlone(string database, IHost host) => (_database, _host) = (database, host);
+    private EventStoreAlone(string database, IHost host) =>
+        (_database, _host, _store) = (database, host, host.Services.GetRequiredService<IDocumentStore>());
 
     public static async Task<EventStoreAlone> StartAsync()
     {
@@ -38,7 +40,7 @@ public sealed class EventStoreAlone : IAsyncDisposable
     /// <summary>One stream started with one event, its snapshot stored in the same transaction.</summary>
     public async Task<bool> AppendAsync(int client)
     {
-        await using var session = AuditBench.Stamped(_host.Services.GetRequiredService<IDocumentStore>().LightweightSession());
+        await using var session = AuditBench.Stamped(_store.LightweightSession());
         session.Events.StartStream<BenchCounter>(Guid.CreateVersion7(), new CounterStarted("benchmark counter"));
         await session.SaveChangesAsync();
         return true;

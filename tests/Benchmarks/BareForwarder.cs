@@ -55,7 +55,9 @@ public sealed class BareForwarder : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.StandardInput.Close();
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(10))) _process.Kill();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try { await _process.WaitForExitAsync(grace.Token); }
+            catch (OperationCanceledException) { _process.Kill(); }
         }
         await _process.WaitForExitAsync();
         _process.Dispose();

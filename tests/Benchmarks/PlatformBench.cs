@@ -34,13 +34,13 @@ internal static class PlatformBench
         // Direct, gateway and forwarder take turns, twice, so a noisy neighbour weighs on all alike; the better half of each
         // counts. A warm-up of each first: a freshly started process runs its first seconds unoptimised (tiered compilation).
         var half = duration / 2;
-        HttpClient[] readers = [direct, gateway, forwarded];
-        foreach (var reader in readers) await Load.RunAsync(Clients, TimeSpan.FromSeconds(3), Read(reader));
+        HttpClient[] routes = [direct, gateway, forwarded];
+        foreach (var route in routes) await Load.RunAsync(Clients, TimeSpan.FromSeconds(3), Read(route));
         var cpu = new ProcessorTime([.. platform.Processes.Where(p => p.Name is "Gateway" or "Membership").Select(p => new MeasuredProcess(p.Name, p.Id)),
             new MeasuredProcess("forwarder", forwarder.ProcessId)]);
         var reads = new List<LoadResult>();
         for (var turn = 0; turn < 2; turn++)
-            foreach (var reader in readers) reads.Add(await cpu.RunAsync(Load.RunAsync(Clients, half, Read(reader))));
+            foreach (var route in routes) reads.Add(await cpu.RunAsync(Load.RunAsync(Clients, half, Read(route))));
         var (readDirect, readGateway, readForwarded) = (Best(reads[0], reads[3]), Best(reads[1], reads[4]), Best(reads[2], reads[5]));
         // Each command run starts on a quiet platform: the consumers' catching up with one run must not weigh on the next.
         async Task<LoadResult> CommandsAfterQuiet(HttpClient client)

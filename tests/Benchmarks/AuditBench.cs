@@ -30,20 +30,11 @@ public static class AuditBench
 
     public static async Task RunAsync(Summary summary)
     {
-        var postgres = await TestServers.CreateDatabaseAsync("bench");
-        try
+        await using (var alone = await EventStoreAlone.StartAsync())
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-            builder.Configuration["ConnectionStrings:Postgres"] = postgres;
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Services.AddHealthChecks();
-            builder.AddEventStore(o => o.AddAggregate<BenchCounter>());
-            using var host = builder.Build();
-            await host.StartAsync(); // AuditSchema, a hosted service, installs the hash-chain trigger
-
-            var store = host.Services.GetRequiredService<IDocumentStore>();
-            var audit = host.Services.GetRequiredService<AuditReader>();
-            await using var raw = NpgsqlDataSource.Create(postgres);
+            var store = alone.Store;
+            var audit = alone.Services.GetRequiredService<AuditReader>();
+            await using var raw = NpgsqlDataSource.Create(alone.Database);
             var json = JsonDefaults.Create();
 
             Console.WriteLine($"Audit benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
@@ -192,12 +183,6 @@ public static class AuditBench
             }
             using (var self = Process.GetCurrentProcess())
                 Console.WriteLine($"   peak working set of the whole run, seeding included: {Mb(self.PeakWorkingSet64):F1} MB");
-
-            await host.StopAsync();
-        }
-        finally
-        {
-            await TestServers.DropDatabaseAsync(postgres);
         }
     }
 

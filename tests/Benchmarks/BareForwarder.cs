@@ -28,14 +28,12 @@ public sealed class BareForwarder : IAsyncDisposable
     public static async Task<BareForwarder> StartAsync(Uri target)
     {
         var address = new Uri($"http://127.0.0.1:{TestSupport.FreePorts.Take(1)[0]}");
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        // Run as `dotnet Benchmarks.dll`, the process path is dotnet's: the assembly comes first then.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(BareForwarder).Assembly.Location);
-        foreach (var argument in new[] { Mode, target.AbsoluteUri, address.AbsoluteUri }) start.ArgumentList.Add(argument);
         // The gateway's runtime settings (Directory.Build.targets and the web SDK): server GC, no thread-pool spinning.
-        start.Environment["DOTNET_gcServer"] = "1";
-        start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bare forwarder.");
+        var process = ChildProcess.Start(Mode, [target.AbsoluteUri, address.AbsoluteUri], new Dictionary<string, string>
+        {
+            ["DOTNET_gcServer"] = "1",
+            ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0",
+        });
         var forwarder = new BareForwarder(process, address);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
@@ -50,18 +48,7 @@ public sealed class BareForwarder : IAsyncDisposable
         return forwarder;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.StandardInput.Close();
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try { await _process.WaitForExitAsync(grace.Token); }
-            catch (OperationCanceledException) { _process.Kill(); }
-        }
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ChildProcess.EndAsync(_process);
 
     /// <summary>The child's side: forwards until its standard input closes (the harness stopped it, or ended).</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -78,7 +65,7 @@ public sealed class BareForwarder : IAsyncDisposable
         app.MapReverseProxy();
         await app.StartAsync();
         Console.WriteLine(Ready);
-        while (await Console.In.ReadLineAsync() is not null) { }
+        await ChildProcess.InputClosedAsync();
         await app.StopAsync();
         return 0;
     }

@@ -9,38 +9,49 @@ namespace Diplomacy.Benchmarks;
 /// <summary>
 /// The services' event store with nothing around it, in this process on a database of its own: the store as every
 /// service configures it (<see cref="EventStoreExtensions.AddEventStore"/>: the hash chain, the wake-up, an inline
-/// snapshot), each operation a new stream of one event, as a registration is. The commands benchmark runs it beside
-/// the commands and the raw inserts, so the run shows how much of a command's cost is the store's append itself, and
-/// how much is HTTP, the service, the relay and the consumers.
+/// snapshot of <see cref="BenchCounter"/>), no HTTP, no relay, no consumers. The audit benchmark replays and exports
+/// from it; the commands benchmark appends to it beside the commands and the raw inserts, so the run shows how much of a
+/// command's cost is the store's append itself.
 /// </summary>
 public sealed class EventStoreAlone : IAsyncDisposable
 {
-    private readonly string _database;
     private readonly IHost _host;
-    private readonly IDocumentStore _store;
 
     private EventStoreAlone(string database, IHost host) =>
-        (_database, _host, _store) = (database, host, host.Services.GetRequiredService<IDocumentStore>());
+        (Database, _host, Store) = (database, host, host.Services.GetRequiredService<IDocumentStore>());
+
+    /// <summary>The connection string of its database, for raw reads beside it.</summary>
+    public string Database { get; }
+    public IDocumentStore Store { get; }
+    public IServiceProvider Services => _host.Services;
 
     public static async Task<EventStoreAlone> StartAsync()
     {
         var database = await TestServers.CreateDatabaseAsync("bench");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.Configuration["ConnectionStrings:Postgres"] = database;
-        // Above the services' appsettings copied beside the harness, which let the host's start and stop through.
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Configuration["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
-        builder.Services.AddHealthChecks();
-        builder.AddEventStore(o => o.AddAggregate<BenchCounter>());
-        var host = builder.Build();
-        await host.StartAsync(); // AuditSchema, a hosted service, installs the hash-chain trigger
-        return new EventStoreAlone(database, host);
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+            builder.Configuration["ConnectionStrings:Postgres"] = database;
+            // Above the services' appsettings copied beside the harness, which let the host's start and stop through.
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            builder.Configuration["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning";
+            builder.Services.AddHealthChecks();
+            builder.AddEventStore(o => o.AddAggregate<BenchCounter>());
+            var host = builder.Build();
+            await host.StartAsync(); // AuditSchema, a hosted service, installs the hash-chain trigger
+            return new EventStoreAlone(database, host);
+        }
+        catch
+        {
+            await TestServers.DropDatabaseAsync(database);
+            throw;
+        }
     }
 
-    /// <summary>One stream started with one event, its snapshot stored in the same transaction.</summary>
+    /// <summary>One stream started with one event, its snapshot stored in the same transaction: as a registration is.</summary>
     public async Task<bool> AppendAsync(int client)
     {
-        await using var session = AuditBench.Stamped(_store.LightweightSession());
+        await using var session = AuditBench.Stamped(Store.LightweightSession());
         session.Events.StartStream<BenchCounter>(Guid.CreateVersion7(), new CounterStarted("benchmark counter"));
         await session.SaveChangesAsync();
         return true;
@@ -48,8 +59,14 @@ public sealed class EventStoreAlone : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
-        await TestServers.DropDatabaseAsync(_database);
+        try
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+        finally
+        {
+            await TestServers.DropDatabaseAsync(Database);
+        }
     }
 }

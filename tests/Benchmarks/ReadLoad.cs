@@ -20,12 +20,8 @@ public sealed class ReadLoad : IAsyncDisposable
     /// <summary>Starts <paramref name="clients"/> readers of <paramref name="path"/>; they read until disposed.</summary>
     public static ReadLoad Start(Uri gateway, string path, string token, int clients)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        // Run as `dotnet Benchmarks.dll`, the process path is dotnet's: the assembly comes first then.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(ReadLoad).Assembly.Location);
-        foreach (var argument in new[] { Mode, gateway.AbsoluteUri, path, clients.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
-        start.Environment[TokenVariable] = token;
-        return new ReadLoad(Process.Start(start) ?? throw new InvalidOperationException("Could not start the read load."));
+        return new ReadLoad(ChildProcess.Start(Mode, [gateway.AbsoluteUri, path, clients.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string> { [TokenVariable] = token }));
     }
 
     /// <summary>Stops the readers (their input closes) and returns their last line: how many reads, and how many failed.</summary>
@@ -37,12 +33,7 @@ public sealed class ReadLoad : IAsyncDisposable
         return line;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited) _process.Kill();
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ChildProcess.EndAsync(_process);
 
     /// <summary>The child's side: reads until its standard input closes (the harness stopped it, or ended).</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -53,7 +44,7 @@ public sealed class ReadLoad : IAsyncDisposable
         using var stop = new CancellationTokenSource();
         var watch = Task.Run(async () =>
         {
-            while (await Console.In.ReadLineAsync() is not null) { }
+            await ChildProcess.InputClosedAsync();
             await stop.CancelAsync();
         });
         long reads = 0, failed = 0;
